@@ -1,0 +1,47 @@
+// Boundaries live here, not in prose: the Nx tags of each project.json decide who may
+// import whom (DESIGN.md: apps -> libs; read-model -> domain; event-store -> util only;
+// domain -> nothing), and the domain may not import a framework, a database or Node's I/O.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default [
+  { ignores: ['**/node_modules', '**/dist', '**/.data', '**/tmp', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:event-store', 'type:read-model', 'type:util'] },
+            { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
+            { sourceTag: 'type:event-store', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure: no framework, no database, no clock-reading or I/O module.
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'pg', 'pg-*', '@eventstore/*', 'graphql', 'rxjs'], message: 'libs/domain is pure TypeScript: no framework or database import.' },
+            { group: ['node:*', 'fs', 'net', 'http', 'child_process'], message: 'libs/domain does no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+];

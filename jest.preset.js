@@ -1,0 +1,32 @@
+// Shared jest settings for every project: SWC transforms TypeScript (with the decorator
+// metadata NestJS needs), @tracker/* resolve to the libs' sources, and one PostgreSQL is
+// started for the whole run by the global setup (embedded unless DATABASE_URL is set).
+const path = require('node:path');
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j|mj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+          keepClassNames: true,
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  // jose is ESM-only: let SWC turn it into CommonJS for jest's module system.
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleNameMapper: {
+    '^@tracker/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    '^@tracker/([a-z-]+)/testing$': path.join(__dirname, 'libs/$1/src/testing/index.ts'),
+  },
+  globalSetup: path.join(__dirname, 'tools/jest/global-setup.mjs'),
+  globalTeardown: path.join(__dirname, 'tools/jest/global-teardown.mjs'),
+  testMatch: ['**/?(*.)+(spec).ts'],
+};
