@@ -1,0 +1,44 @@
+// Proves the boundary rules of eslint.config.mjs fire: a rule that never reports is
+// indistinguishable from no rule. Each case lints a snippet as if it lived in a project.
+// ESLint runs as a child process, as `nx lint` runs it: its flat config is an ES module,
+// which jest's module system cannot load.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+
+function lintAs(filePath: string, code: string): string[] {
+  const eslintBin = join(root, 'node_modules/eslint/bin/eslint.js');
+  const run = spawnSync(process.execPath, [eslintBin, '--format', 'json', '--stdin', '--stdin-filename', filePath], {
+    cwd: root,
+    input: code,
+    encoding: 'utf8',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
+  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
+  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('module boundaries', () => {
+  jest.setTimeout(60_000);
+
+  it('reports the domain importing the read model', () => {
+    const messages = lintAs('libs/domain/src/boundary-fixture.ts', "import * as rm from '@tracker/read-model';\nexport const x = rm;\n");
+    expect(messages.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
+  });
+
+  it('reports the event store importing the domain', () => {
+    const messages = lintAs('libs/event-store/src/boundary-fixture.ts', "import * as d from '@tracker/domain';\nexport const x = d;\n");
+    expect(messages.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
+  });
+
+  it('reports a framework import in the domain', () => {
+    const messages = lintAs('libs/domain/src/boundary-fixture.ts', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n");
+    expect(messages.some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
+  });
+
+  it('allows the read model to import the domain', () => {
+    const messages = lintAs('libs/read-model/src/boundary-fixture.ts', "import * as d from '@tracker/domain';\nexport const x = d;\n");
+    expect(messages).toEqual([]);
+  });
+});
