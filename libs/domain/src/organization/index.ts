@@ -1,0 +1,3 @@
+export * from './organization.events';
+export * from './organization.commands';
+export * from './organization.decider';

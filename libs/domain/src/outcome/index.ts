@@ -1,0 +1,3 @@
+export * from './outcome.events';
+export * from './outcome.commands';
+export * from './outcome.decider';

@@ -1,0 +1,3 @@
+export * from './program.events';
+export * from './program.commands';
+export * from './program.decider';

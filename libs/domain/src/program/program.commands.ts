@@ -1,0 +1,34 @@
+import type { Command } from '../shared/decider';
+import type { LocalizedTextInput } from '../shared/localized-text';
+import type { PartnerRole, ProgramStatus } from './program.events';
+
+export type LaunchProgram = Command<
+  'LaunchProgram',
+  {
+    programId: string;
+    title: LocalizedTextInput;
+    summary?: string | null;
+    startedOn?: string | null;
+    /** PROPOSED unless given; a program may also be recorded as already ACTIVE. */
+    status?: ProgramStatus | null;
+  }
+>;
+
+export type AddProgramPartner = Command<
+  'AddProgramPartner',
+  {
+    programId: string;
+    organizationId: string;
+    role: PartnerRole;
+    joinedOn?: string | null;
+    /** Fact: which of the referenced organisation ids the handler found in the store. */
+    knownOrganizationIds: readonly string[];
+  }
+>;
+
+export type ChangeProgramStatus = Command<
+  'ChangeProgramStatus',
+  { programId: string; status: ProgramStatus; reason?: string | null }
+>;
+
+export type ProgramCommand = LaunchProgram | AddProgramPartner | ChangeProgramStatus;

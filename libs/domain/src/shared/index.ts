@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './decider';
+export * from './validation';
+export * from './localized-text';
+export * from './country-code';
+export * from './money';
+export * from './thai-date';

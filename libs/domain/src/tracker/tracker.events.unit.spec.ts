@@ -1,0 +1,85 @@
+import { eventSchemaVersions, eventTypes, isEventType, occurredOnOf, type TrackerEvent } from './tracker.events';
+import { upcast } from './tracker.upcasters';
+
+describe('tracker events', () => {
+  it('registers a schema version for every event type, names in the past tense without an Event suffix', () => {
+    expect(eventTypes.sort()).toEqual(
+      [
+        'ActivityLogged',
+        'AgreementRecorded',
+        'AgreementSigned',
+        'AgreementTerminated',
+        'FollowUpAdded',
+        'FollowUpClosed',
+        'OrganizationRegistered',
+        'OrganizationRenamed',
+        'OutcomeCorrected',
+        'OutcomeRecorded',
+        'ProgramLaunched',
+        'ProgramPartnerAdded',
+        'ProgramStatusChanged',
+      ].sort(),
+    );
+    expect(eventSchemaVersions.ActivityLogged).toBe(2);
+    expect(eventSchemaVersions.ProgramLaunched).toBe(1);
+    expect(isEventType('ActivityLogged')).toBe(true);
+    expect(isEventType('toString')).toBe(false);
+  });
+
+  describe('occurredOnOf', () => {
+    const cases: Array<[TrackerEvent, string | null]> = [
+      [
+        {
+          type: 'ActivityLogged',
+          data: {
+            activityId: 'a',
+            programId: null,
+            kind: 'FAIR',
+            title: { en: 'Fair' },
+            startsOn: '2019-05-29',
+            endsOn: '2019-06-01',
+            location: null,
+            organizerIds: [],
+            participants: [],
+            topics: [],
+            summary: null,
+          },
+        },
+        '2019-05-29',
+      ],
+      [
+        { type: 'ProgramLaunched', data: { programId: 'p', title: { en: 'P' }, summary: null, status: 'ACTIVE', startedOn: '2019-05-29' } },
+        '2019-05-29',
+      ],
+      [{ type: 'AgreementSigned', data: { agreementId: 'g', signedOn: '2020-01-15' } }, '2020-01-15'],
+      [{ type: 'FollowUpClosed', data: { followUpId: 'f', status: 'DONE', note: null, closedOn: '2020-03-01' } }, '2020-03-01'],
+      [
+        {
+          type: 'FollowUpAdded',
+          data: { followUpId: 'f', activityId: 'a', programId: null, description: 'd', ownerId: null, dueOn: '2020-06-30' },
+        },
+        null,
+      ],
+      [{ type: 'OrganizationRenamed', data: { organizationId: 'o', name: { en: 'O' } } }, null],
+    ];
+
+    it.each(cases.map(([event, expected]) => [event.type, event, expected] as const))('dates %s by what it is about', (_type, event, expected) => {
+      expect(occurredOnOf(event)).toBe(expected);
+    });
+  });
+
+  describe('upcast', () => {
+    it('passes a current event through unchanged', () => {
+      const data = { organizationId: 'o', name: { en: 'O' } };
+      expect(upcast('OrganizationRenamed', 1, data)).toStrictEqual({ type: 'OrganizationRenamed', schemaVersion: 1, data });
+    });
+
+    it('refuses a type it does not know', () => {
+      expect(() => upcast('OrganisationRegistered', 1, {})).toThrow('Unknown event type "OrganisationRegistered"');
+    });
+
+    it('refuses a version newer than the code, rather than misread it', () => {
+      expect(() => upcast('ActivityLogged', 3, {})).toThrow('ActivityLogged schema version 3 is unknown here (current is 2)');
+    });
+  });
+});
