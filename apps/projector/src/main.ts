@@ -1,1 +1,39 @@
-export {};
+import 'reflect-metadata';
+import { startDatabase, onShutdownSignal } from '@tracker/database';
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import pino from 'pino';
+import { startProjector, type RunningProjector } from './projector';
+
+/**
+ * The projector as a NestJS standalone application: no HTTP, just the projection loop,
+ * stopped cleanly when Nest shuts down (SIGINT/SIGTERM).
+ */
+@Module({})
+class ProjectorModule implements OnApplicationShutdown {
+  static running: RunningProjector | undefined;
+
+  async onApplicationShutdown(): Promise<void> {
+    await ProjectorModule.running?.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const logger = pino({ name: 'projector' });
+  const database = await startDatabase({ dataDir: process.env.DATA_DIR });
+  const app = await NestFactory.createApplicationContext(ProjectorModule, { logger: ['error', 'warn'] });
+  ProjectorModule.running = await startProjector({
+    databaseUrl: database.url,
+    logger,
+    batchSize: process.env.PROJECTOR_BATCH_SIZE ? Number(process.env.PROJECTOR_BATCH_SIZE) : undefined,
+  });
+  onShutdownSignal(async () => {
+    await app.close();
+    await database.stop();
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

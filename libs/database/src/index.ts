@@ -1,1 +1,3 @@
-export {};
+export { runMigrations, type Migration } from './migrations';
+export { startDatabase, type RunningDatabase, type StartDatabaseOptions } from './start-database';
+export { onShutdownSignal } from './shutdown-signals';

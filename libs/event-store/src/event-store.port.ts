@@ -15,7 +15,11 @@ export type JsonObject = { [key: string]: JsonValue };
 export type Position = bigint;
 export const START: Position = 0n;
 
-/** What an append expects of the stream: anything, that it does not exist yet, or its exact version. */
+/**
+ * What an append expects of the stream: anything, that it does not exist yet, or its exact
+ * version. 0 means the same as 'no_stream', so a handler can pass the version it folded
+ * (0 for a stream it found empty) without a special case.
+ */
 export type ExpectedVersion = 'any' | 'no_stream' | number;
 
 export interface EventMetadata {
@@ -27,7 +31,10 @@ export interface EventMetadata {
 }
 
 export interface NewEvent {
-  /** Unique id; appending an id already stored is idempotent (see append). */
+  /**
+   * Unique id, a UUID in lowercase canonical form (what EventStoreDB requires and what
+   * every adapter gives back unchanged). Appending an id already stored is idempotent (see append).
+   */
   eventId: string;
   /** Literal, stable type name ("ActivityLogged"); never changes once stored. */
   type: string;
@@ -58,8 +65,9 @@ export interface AppendResult {
 }
 
 export interface ReadAllOptions {
-  /** Exclusive: events after this position. */
+  /** Exclusive: events after this position. Default START. */
   after?: Position;
+  /** Most events returned. Default 1000. */
   limit?: number;
 }
 
@@ -88,9 +96,14 @@ export interface EventStore {
   /**
    * Appends events to one stream atomically, if the stream's version matches.
    * Throws WrongExpectedVersionError on a mismatch. Idempotent: if every event id is
-   * already stored in this stream with the same content, nothing is written and the
-   * first append's result is returned; an id stored with other content (or in another
-   * stream) throws IdempotencyViolationError.
+   * already stored in this stream with the same content (type, schemaVersion, data,
+   * metadata, occurredOn), as consecutive versions in the given order, nothing is written
+   * and the first append's result is returned, whatever the expected version; an id stored
+   * with other content, in another stream, or a batch only partly stored throws
+   * IdempotencyViolationError.
+   * Malformed input (empty or '$'-prefixed stream id, no events, data that is not plain
+   * JSON, a missing field, an unknown expected-version form) throws InvalidAppendError.
+   * Nothing is stored when it throws.
    */
   append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
   /** The stream's events from `fromVersion` (inclusive, default 1), in version order. */

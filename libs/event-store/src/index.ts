@@ -1,1 +1,6 @@
-export {};
+export * from './event-store.port';
+export * from './errors';
+export { canonicalJson, chainHash, verifyStreamChain, GENESIS_HASH, type HashedFields } from './hash';
+export { InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory.event-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres.event-store';
+export { eventStoreMigrations, EVENTS_CHANNEL } from './postgres/event-store.migrations';

@@ -1,0 +1,45 @@
+import { PostgresEventStore, eventStoreMigrations, type EventStore } from '@tracker/event-store';
+import { runMigrations } from '@tracker/database';
+import { migrateReadModel, READ_MODEL_SCHEMA, readModelProjections, schemaPool } from '@tracker/read-model';
+import { Pool } from 'pg';
+import pino, { type Logger } from 'pino';
+import { ProjectionRunner } from './projection-runner';
+
+export interface ProjectorOptions {
+  databaseUrl: string;
+  logger?: Logger;
+  batchSize?: number;
+  /** Defaults to the PostgreSQL event store in the same database. */
+  store?: EventStore;
+}
+
+export interface RunningProjector {
+  runner: ProjectionRunner;
+  stop(): Promise<void>;
+}
+
+/** Migrates the event store and read model, then starts tailing events into the read model. */
+export async function startProjector(options: ProjectorOptions): Promise<RunningProjector> {
+  const logger = options.logger ?? pino({ name: 'projector' });
+  const eventsPool = new Pool({ connectionString: options.databaseUrl, max: 4 });
+  const readPool = schemaPool({ connectionString: options.databaseUrl, max: 4 }, READ_MODEL_SCHEMA);
+  await runMigrations(eventsPool, eventStoreMigrations);
+  await migrateReadModel(readPool, READ_MODEL_SCHEMA);
+  const store = options.store ?? new PostgresEventStore(eventsPool);
+  const runner = new ProjectionRunner({
+    pool: readPool,
+    store,
+    projections: readModelProjections,
+    logger,
+    batchSize: options.batchSize,
+  });
+  runner.start();
+  return {
+    runner,
+    async stop() {
+      await runner.stop();
+      if (!options.store) await store.close();
+      await Promise.all([eventsPool.end(), readPool.end()]);
+    },
+  };
+}

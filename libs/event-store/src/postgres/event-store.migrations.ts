@@ -1,0 +1,81 @@
+/**
+ * The PostgreSQL event store's schema, applied by @tracker/database's runMigrations
+ * (the store itself never touches DDL). Ids are forever; add new migrations, never edit one.
+ *
+ * Gap-free global order (see README): appends take their transaction id and their positions
+ * inside one short critical section, so transaction-id order equals position order, and
+ * readers only hand out events of transactions older than the oldest one still running.
+ */
+
+/** Advisory lock (two-int form) around position allocation: ('TRKR', 1). */
+export const POSITIONS_LOCK = [0x54524b52, 1] as const;
+
+/** Channel each append NOTIFYs with its last position, in its own transaction. */
+export const EVENTS_CHANNEL = 'tracker_events';
+
+export const eventStoreMigrations: { id: string; sql: string }[] = [
+  {
+    id: 'event-store/001-events',
+    sql: `
+      -- CACHE 1 is load-bearing: a per-session cache would hand positions out of order
+      -- across sessions and break "transaction-id order = position order".
+      create sequence events_position_seq as bigint minvalue 1 cache 1;
+
+      create table streams (
+        stream_id text primary key,
+        version integer not null check (version >= 0),
+        -- hash of the stream's last event: the next append chains from it
+        last_hash text not null
+      );
+
+      create table events (
+        position bigint primary key,
+        -- the appending transaction; readAll only returns rows whose transaction is older
+        -- than every running one
+        transaction_id xid8 not null,
+        stream_id text not null,
+        stream_version integer not null check (stream_version >= 1),
+        event_id uuid not null unique,
+        type text not null,
+        schema_version integer not null check (schema_version >= 1),
+        data jsonb not null check (jsonb_typeof(data) = 'object'),
+        metadata jsonb not null check (jsonb_typeof(metadata) = 'object'),
+        recorded_at timestamptz not null,
+        occurred_on date,
+        hash text not null,
+        unique (stream_id, stream_version)
+      );
+      -- No index on transaction_id: positions follow transaction ids, so readers scan the
+      -- primary key in position order and filter.
+
+      -- Corrections are new events; nothing is ever edited or deleted.
+      create function tracker_events_append_only() returns trigger language plpgsql as $$
+      begin
+        raise exception 'events are append-only (% refused)', tg_op;
+      end $$;
+      create trigger events_append_only before update or delete on events
+        for each row execute function tracker_events_append_only();
+      create trigger events_no_truncate before truncate on events
+        for each statement execute function tracker_events_append_only();
+
+      -- Must be the append transaction's first statement. Taking the xid and the positions
+      -- under one lock makes xid order equal position order across appends. The lock is
+      -- session-level so it can be released at once, long before commit; the caller must
+      -- drop the connection if this call fails (the lock may still be held).
+      create function tracker_allocate_positions(n integer, out transaction_id xid8, out positions bigint[])
+      language plpgsql as $$
+      begin
+        if pg_current_xact_id_if_assigned() is not null then
+          raise exception 'tracker_allocate_positions must run before the transaction writes anything';
+        end if;
+        if n is null or n < 1 then
+          raise exception 'tracker_allocate_positions needs n >= 1, got %', n;
+        end if;
+        perform pg_advisory_lock(${POSITIONS_LOCK[0]}, ${POSITIONS_LOCK[1]});
+        transaction_id := pg_current_xact_id();
+        positions := array(select nextval('events_position_seq') from generate_series(1, n) order by 1);
+        perform pg_advisory_unlock(${POSITIONS_LOCK[0]}, ${POSITIONS_LOCK[1]});
+      end $$;
+    `,
+  },
+];

@@ -1,0 +1,150 @@
+import type { Migration } from '@tracker/database';
+
+/**
+ * The read model's tables. The SQL is unqualified on purpose: it runs with search_path set
+ * to the schema being built, `read_model` for the live tables or a shadow schema during a
+ * rebuild, so one set of migrations serves both (see schema.ts). Each schema keeps its own
+ * schema_migrations table, which moves with it when a rebuild swaps schemas.
+ *
+ * Lists (partners, organizers, participants, topics) are jsonb: a row is one aggregate's
+ * current state, written whole by its projection, and GIN indexes answer "which rows
+ * mention organisation X". search_text holds the row's Thai/English/Chinese words for
+ * pg_trgm, which indexes Thai only because the database's LC_CTYPE is C.UTF-8.
+ */
+export const readModelMigrations: Migration[] = [
+  {
+    id: 'read-model/001-tables',
+    sql: `
+      create extension if not exists pg_trgm with schema public;
+
+      create table projection_checkpoints (
+        projection text primary key,
+        position bigint not null default 0,
+        failed_at_position bigint,
+        error text,
+        updated_at timestamptz not null default now()
+      );
+
+      create table organizations (
+        id uuid primary key,
+        name jsonb not null,
+        kind text not null,
+        country text,
+        parent_id uuid,
+        search_text text not null,
+        version int not null,
+        created_at timestamptz not null,
+        updated_at timestamptz not null,
+        last_position bigint not null
+      );
+      create index organizations_search on organizations using gin (search_text public.gin_trgm_ops);
+      create index organizations_kind on organizations (kind);
+
+      create table programs (
+        id uuid primary key,
+        title jsonb not null,
+        summary text,
+        status text not null,
+        started_on date,
+        partners jsonb not null,
+        search_text text not null,
+        version int not null,
+        created_at timestamptz not null,
+        updated_at timestamptz not null,
+        last_position bigint not null
+      );
+      create index programs_search on programs using gin (search_text public.gin_trgm_ops);
+      create index programs_partners on programs using gin (partners jsonb_path_ops);
+      create index programs_status on programs (status);
+
+      create table agreements (
+        id uuid primary key,
+        title jsonb not null,
+        party_ids jsonb not null,
+        program_id uuid,
+        status text not null,
+        signed_on date,
+        expires_on date,
+        terminated_on date,
+        version int not null,
+        created_at timestamptz not null,
+        updated_at timestamptz not null,
+        last_position bigint not null
+      );
+      create index agreements_program on agreements (program_id);
+
+      create table activities (
+        id uuid primary key,
+        kind text not null,
+        title jsonb not null,
+        program_id uuid,
+        starts_on date not null,
+        ends_on date not null,
+        location jsonb,
+        organizer_ids jsonb not null,
+        participants jsonb not null,
+        organization_ids jsonb not null,
+        topics jsonb not null,
+        summary text,
+        search_text text not null,
+        version int not null,
+        created_at timestamptz not null,
+        updated_at timestamptz not null,
+        last_position bigint not null
+      );
+      create index activities_program on activities (program_id, starts_on, id);
+      create index activities_dates on activities (starts_on, id);
+      create index activities_organizations on activities using gin (organization_ids jsonb_path_ops);
+      create index activities_search on activities using gin (search_text public.gin_trgm_ops);
+
+      create table outcomes (
+        id uuid primary key,
+        program_id uuid not null,
+        activity_id uuid,
+        kind text not null,
+        amount numeric,
+        currency text,
+        quantity int,
+        description text,
+        version int not null,
+        created_at timestamptz not null,
+        updated_at timestamptz not null,
+        last_position bigint not null
+      );
+      create index outcomes_program on outcomes (program_id);
+      create index outcomes_activity on outcomes (activity_id);
+
+      create table follow_ups (
+        id uuid primary key,
+        activity_id uuid not null,
+        program_id uuid,
+        description text not null,
+        owner_id uuid,
+        due_on date,
+        status text not null,
+        note text,
+        closed_on date,
+        version int not null,
+        created_at timestamptz not null,
+        updated_at timestamptz not null,
+        last_position bigint not null
+      );
+      create index follow_ups_activity on follow_ups (activity_id);
+      create index follow_ups_program on follow_ups (program_id, status);
+
+      -- The history index: which streams belong to which program, and every position
+      -- that touched it, so a program's history costs its own events, not the store's.
+      create table program_streams (
+        stream_id text primary key,
+        program_id uuid not null,
+        last_position bigint not null
+      );
+      create table program_events (
+        program_id uuid not null,
+        position bigint not null,
+        recorded_at timestamptz not null,
+        primary key (program_id, position)
+      );
+    `,
+  },
+];
