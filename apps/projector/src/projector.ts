@@ -23,6 +23,8 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
   const logger = options.logger ?? pino({ name: 'projector' });
   const eventsPool = new Pool({ connectionString: options.databaseUrl, max: 4 });
   const readPool = schemaPool({ connectionString: options.databaseUrl, max: 4 }, READ_MODEL_SCHEMA);
+  // An idle pooled connection that dies (a database restart) must not crash the process.
+  for (const pool of [eventsPool, readPool]) pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
   await runMigrations(eventsPool, eventStoreMigrations);
   await migrateReadModel(readPool, READ_MODEL_SCHEMA);
   const store = options.store ?? new PostgresEventStore(eventsPool);
