@@ -22,13 +22,14 @@ describe('projector', () => {
 
   function startRunner(logger = silent): ProjectionRunner {
     const pool = schemaPool({ connectionString: db.url, max: 3 }, READ_MODEL_SCHEMA);
-    const runner = new ProjectionRunner({ pool, store: new PostgresEventStore(db.pool, { pollIntervalMs: 100 }), projections: readModelProjections, logger, standbyPollMs: 100 });
+    const runnerStore = new PostgresEventStore(db.pool, { pollIntervalMs: 100 });
+    const runner = new ProjectionRunner({ pool, store: runnerStore, projections: readModelProjections, logger, standbyPollMs: 100 });
     runner.start();
     runners.push(runner);
     pool.on('error', () => undefined);
     const stop = runner.stop.bind(runner);
     let stopped: Promise<void> | undefined;
-    runner.stop = () => (stopped ??= stop().then(() => pool.end()));
+    runner.stop = () => (stopped ??= stop().then(() => Promise.all([runnerStore.close(), pool.end()])).then(() => undefined));
     return runner;
   }
 

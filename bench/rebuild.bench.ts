@@ -1,0 +1,103 @@
+/**
+ * Rebuild benchmark (issue 4): loads BENCH_EVENTS events (default 1,000,000) shaped like the
+ * reference case, then times, in the same run and on the same data:
+ *   baseline  a streaming keyset SELECT of every event through pg, no projection work;
+ *   rebuild   a full replay into fresh read-model tables (buildReadModel, as `npm run rebuild`).
+ * Peak RSS of this process is sampled during the rebuild. Results go to bench/results.md.
+ *
+ *   npm run bench:rebuild            (BENCH_EVENTS=200000 for a quicker run)
+ */
+import { startDatabase } from '@tracker/database';
+import { runMigrations } from '@tracker/database';
+import { eventStoreMigrations, PostgresEventStore } from '@tracker/event-store';
+import { Pool } from 'pg';
+import { buildReadModel } from '../apps/projector/src/rebuild';
+import { generateEvents, type GeneratedEvent } from '../apps/projector/src/testing/event-generator';
+import { recordResults } from './results';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+
+async function main(): Promise<void> {
+  const database = await startDatabase({ dataDir: process.env.DATA_DIR ?? '.data/bench' });
+  const name = `bench_${Date.now()}`;
+  const admin = new Pool({ connectionString: database.url, max: 1 });
+  await admin.query(`create database ${name}`);
+  const url = new URL(database.url);
+  url.pathname = `/${name}`;
+  const pool = new Pool({ connectionString: url.toString(), max: 8 });
+  try {
+    await runMigrations(pool, eventStoreMigrations);
+    const store = new PostgresEventStore(pool);
+
+    // Load: one stream's consecutive events go in one append; 6 appenders in parallel.
+    const loadStarted = Date.now();
+    const groups: GeneratedEvent[][] = [];
+    for (const generated of generateEvents(EVENTS, 'bench')) {
+      const current = groups.at(-1);
+      if (current && current[0].streamId === generated.streamId) current.push(generated);
+      else groups.push([generated]);
+    }
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (next < groups.length) {
+          const group = groups[next++];
+          await store.append(group[0].streamId, group.map((g) => g.event), 'any');
+        }
+      }),
+    );
+    const loadSeconds = (Date.now() - loadStarted) / 1000;
+    console.log(`loaded ${EVENTS} events in ${loadSeconds.toFixed(1)} s`);
+
+    // Baseline: read every event, in order, through pg, doing nothing with it.
+    const baselineStarted = Date.now();
+    let after = '0';
+    let read = 0;
+    for (;;) {
+      const { rows } = await pool.query(
+        'select position, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, occurred_on, hash from events where position > $1 order by position limit 2000',
+        [after],
+      );
+      if (rows.length === 0) break;
+      read += rows.length;
+      after = rows[rows.length - 1].position;
+    }
+    const baselineSeconds = (Date.now() - baselineStarted) / 1000;
+
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    const rebuildStarted = Date.now();
+    const result = await buildReadModel({
+      databaseUrl: url.toString(),
+      store,
+      schema: 'read_model_bench',
+      onProgress: (p) => console.log(`rebuild: ${p.events} events, ${p.eventsPerSecond}/s`),
+    });
+    const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
+    clearInterval(sampler);
+    await store.close();
+
+    const baselineRate = read / baselineSeconds;
+    const rebuildRate = result.events / rebuildSeconds;
+    await recordResults('rebuild', [
+      `Events: ${EVENTS.toLocaleString('en')} (reference-case shape), loaded in ${loadSeconds.toFixed(1)} s (${Math.round(EVENTS / loadSeconds).toLocaleString('en')} events/s through append, 6 writers).`,
+      '',
+      '| measure | events/s | ratio to baseline | goal |',
+      '| --- | ---: | ---: | --- |',
+      `| baseline: streaming SELECT through pg | ${Math.round(baselineRate).toLocaleString('en')} | 1.00 | |`,
+      `| full rebuild (buildReadModel) | ${Math.round(rebuildRate).toLocaleString('en')} | ${(rebuildRate / baselineRate).toFixed(2)} | >= 0.25 and >= 40,000/s |`,
+      '',
+      `Peak RSS during the rebuild (this process): ${Math.round(peakRss / 1024 / 1024)} MB (goal <= 256 MB).`,
+    ]);
+  } finally {
+    await pool.end();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+    await database.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { execSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+const FILE = join(__dirname, 'results.md');
+
+/** Replaces the section `name` of bench/results.md with fresh figures, stamped with machine, date and commit. */
+export async function recordResults(name: string, lines: string[]): Promise<void> {
+  const existing = await readFile(FILE, 'utf8').catch(() => '# Benchmark results\n\nWritten by `npm run bench*`; each section is replaced by its bench.\n');
+  let commit = 'unknown';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+  } catch {
+    // not a git checkout
+  }
+  const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const section = [`## ${name}`, '', `${new Date().toISOString()} · commit ${commit} · ${machine}`, '', ...lines, ''].join('\n');
+  const pattern = new RegExp(`## ${name}\\n[\\s\\S]*?(?=\\n## |$)`);
+  const updated = pattern.test(existing) ? existing.replace(pattern, section) : `${existing.trimEnd()}\n\n${section}`;
+  await writeFile(FILE, updated.endsWith('\n') ? updated : `${updated}\n`);
+  console.log(section);
+}
