@@ -19,7 +19,8 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:event-store', 'type:read-model', 'type:util'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:event-store', 'type:read-model', 'type:util'] },
+            { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:event-store', 'type:util'] },
             { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
             { sourceTag: 'type:event-store', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
@@ -39,6 +40,22 @@ export default [
           patterns: [
             { group: ['@nestjs/*', 'typeorm', 'pg', 'pg-*', '@eventstore/*', 'graphql', 'rxjs'], message: 'libs/domain is pure TypeScript: no framework or database import.' },
             { group: ['node:*', 'fs', 'net', 'http', 'child_process'], message: 'libs/domain does no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The command side is plain TypeScript on the EventStore port: the api's NestJS handlers wrap
+    // it, so it imports no framework, ORM or database driver itself.
+    files: ['libs/application/src/**/*.ts'],
+    ignores: ['libs/application/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'pg', 'pg-*', '@eventstore/*', 'graphql', 'rxjs'], message: 'libs/application is framework-free: adapters come in through the EventStore port.' },
           ],
         },
       ],

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'application',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,66 @@
+import { referenceIds } from '@tracker/domain';
+import { runMigrations } from '@tracker/database';
+import { createTestDatabase, type TestDatabase } from '@tracker/database/testing';
+import { eventStoreMigrations, PostgresEventStore, verifyStreamChain } from '@tracker/event-store';
+import { CommandService } from './command.service';
+import { loadReferenceCase } from './reference-case/load-reference-case';
+
+const diplomat = { actor: 'diplomat@mfa.go.th', now: '2019-12-17T09:00:00+07:00' };
+
+describe('CommandService on PostgreSQL', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let service: CommandService;
+  beforeAll(async () => {
+    db = await createTestDatabase({ max: 10 });
+    await runMigrations(db.pool, eventStoreMigrations);
+    store = new PostgresEventStore(db.pool);
+    service = new CommandService(store);
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  it('loads the reference case on a fresh database, and loading it again records nothing', async () => {
+    const first = await loadReferenceCase(service, { now: diplomat.now });
+    const events = await store.readAll();
+    expect(events).toHaveLength(8 + 1 + 5 + 1 + 3 + 1 + 1);
+    expect(first).toEqual({ ids: referenceIds, position: events.at(-1)?.position });
+
+    const again = await loadReferenceCase(service, { now: new Date() });
+    expect(again).toEqual(first);
+    expect(await store.readAll()).toHaveLength(events.length);
+
+    const revenue = events.find((e) => e.type === 'OutcomeRecorded');
+    expect(revenue?.data).toMatchObject({ amount: '10000000.00', currency: 'THB', programId: referenceIds.program });
+    const program = await store.readStream(`program-${referenceIds.program}`);
+    expect(verifyStreamChain(program)).toBeNull();
+  });
+
+  it('stores concurrent identical retries once and gives each the first result', async () => {
+    const input = { commandId: 'int/register-thai-post', name: { th: 'ไปรษณีย์ไทย', en: 'Thailand Post' }, kind: 'COMPANY' as const, country: 'TH' };
+    const before = (await store.readAll()).length;
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => service.registerOrganization(input, { ...diplomat, correlationId: `request-${i % 2}` })),
+    );
+    expect(new Set(results.map((r) => JSON.stringify({ ...r, position: r.position.toString() }))).size).toBe(1);
+    const stored = await store.readStream(results[0].streamId);
+    expect(stored).toHaveLength(1);
+    expect(await store.readAll()).toHaveLength(before + 1);
+  });
+
+  it('refuses concurrent twins with different input: one is stored, the others conflict', async () => {
+    const before = (await store.readAll()).length;
+    const outcomes = await Promise.allSettled(
+      ['Thai Airways', 'Bangkok Airways', 'Thai Smile'].map((en) =>
+        service.registerOrganization({ commandId: 'int/register-airline', name: { en }, kind: 'COMPANY' }, diplomat),
+      ),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const refused of outcomes.filter((o) => o.status === 'rejected')) {
+      expect((refused as PromiseRejectedResult).reason).toMatchObject({ code: expect.stringMatching(/CONFLICT|WRONG_EXPECTED_VERSION/) });
+    }
+    expect(await store.readAll()).toHaveLength(before + 1);
+  });
+});

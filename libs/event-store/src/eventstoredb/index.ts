@@ -1,0 +1,11 @@
+export {
+  createEventStoreDbStore,
+  EventStoreDbEventStore,
+  type EventStoreDbEventStoreOptions,
+} from './eventstoredb.event-store';
+export {
+  EventStoreDbConfigurationError,
+  EventStoreDbMappingError,
+  EventStoreDbUnavailableError,
+  redactUrl,
+} from './eventstoredb.mapping';
