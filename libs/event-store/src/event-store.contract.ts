@@ -10,11 +10,6 @@ export interface ContractSubject {
   cleanup(): Promise<void>;
 }
 
-export interface ContractOptions {
-  /** Skip the whole suite, e.g. when the adapter's server is not configured. */
-  skip?: boolean;
-}
-
 /**
  * The behaviour every EventStore adapter must have, run once per adapter:
  *
@@ -30,9 +25,8 @@ export interface ContractOptions {
 export function describeEventStoreContract(
   name: string,
   factory: () => Promise<ContractSubject>,
-  options: ContractOptions = {},
 ): void {
-  (options.skip ? describe.skip : describe)(`${name} event store contract`, () => {
+  describe(`${name} event store contract`, () => {
     let store: EventStore;
     let cleanup: () => Promise<void>;
 

@@ -4,3 +4,5 @@ export { canonicalJson, chainHash, verifyStreamChain, GENESIS_HASH, type HashedF
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory.event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres.event-store';
 export { eventStoreMigrations, EVENTS_CHANNEL } from './postgres/event-store.migrations';
+export { connectEventStore, type EventStoreConfig } from './connect-event-store';
+export * from './eventstoredb';
