@@ -19,12 +19,13 @@ class ProjectorModule implements OnApplicationShutdown {
 }
 
 async function main(): Promise<void> {
-  const logger = pino({ name: 'projector' });
+  const logger = pino({ name: 'projector', level: process.env.LOG_LEVEL ?? 'info' });
   const database = await startDatabase({ dataDir: process.env.DATA_DIR });
   const app = await NestFactory.createApplicationContext(ProjectorModule, { logger: ['error', 'warn'] });
   ProjectorModule.running = await startProjector({
     databaseUrl: database.url,
     logger,
+    eventStoreUrl: process.env.EVENTSTORE_URL || undefined,
     batchSize: process.env.PROJECTOR_BATCH_SIZE ? Number(process.env.PROJECTOR_BATCH_SIZE) : undefined,
   });
   onShutdownSignal(async () => {

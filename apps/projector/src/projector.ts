@@ -1,4 +1,4 @@
-import { PostgresEventStore, eventStoreMigrations, type EventStore } from '@tracker/event-store';
+import { connectEventStore, eventStoreMigrations, type EventStore } from '@tracker/event-store';
 import { runMigrations } from '@tracker/database';
 import { migrateReadModel, READ_MODEL_SCHEMA, readModelProjections, schemaPool } from '@tracker/read-model';
 import { Pool } from 'pg';
@@ -9,7 +9,9 @@ export interface ProjectorOptions {
   databaseUrl: string;
   logger?: Logger;
   batchSize?: number;
-  /** Defaults to the PostgreSQL event store in the same database. */
+  /** EVENTSTORE_URL: events in EventStoreDB/KurrentDB; the read model stays in PostgreSQL. */
+  eventStoreUrl?: string;
+  /** Tests: an event store to use as is. */
   store?: EventStore;
 }
 
@@ -27,7 +29,7 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
   for (const pool of [eventsPool, readPool]) pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
   await runMigrations(eventsPool, eventStoreMigrations);
   await migrateReadModel(readPool, READ_MODEL_SCHEMA);
-  const store = options.store ?? new PostgresEventStore(eventsPool);
+  const store = options.store ?? connectEventStore({ pool: eventsPool, eventStoreUrl: options.eventStoreUrl });
   const runner = new ProjectionRunner({
     pool: readPool,
     store,
