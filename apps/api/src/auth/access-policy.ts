@@ -1,0 +1,63 @@
+import type { Role } from './roles';
+
+/**
+ * Who may call each GraphQL operation: the one table the access guard consults, keyed by
+ * `<root type>.<field>`. An operation with no line here is refused to everyone (fail closed),
+ * and access-policy.e2e.spec.ts fails when a served or contract operation has no line.
+ * Adding an operation: resolver + handler + one line here.
+ *
+ * Decisions (DESIGN.md, Auth):
+ * - Every role reads the read models.
+ * - History, as-of and verification are the audit trail: auditor, planner (the contract says
+ *   "auditor and planner roles" for programHistory) and admin; a diplomat reads the records
+ *   themselves, not the trail. The history subscription is the same data live.
+ * - diplomat: register organisations, log activities, record outcomes, add and close follow-ups.
+ *   correctOutcome is allowed too: a correction is recording an outcome (an OutcomeCorrected
+ *   event beside the original, which stays in the history), and the person who reported a
+ *   figure is the one who finds its typo. renameOrganization is not in the diplomat's list, so
+ *   it is the planner's, with programs, partners, agreements and status.
+ * - auditor writes nothing. admin may do everything.
+ */
+const EVERYONE: readonly Role[] = ['diplomat', 'planner', 'auditor', 'admin'];
+const AUDIT_TRAIL: readonly Role[] = ['planner', 'auditor', 'admin'];
+const DIPLOMAT_WRITES: readonly Role[] = ['diplomat', 'planner', 'admin'];
+const PLANNER_WRITES: readonly Role[] = ['planner', 'admin'];
+
+export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
+  'Query.organization': EVERYONE,
+  'Query.organizations': EVERYONE,
+  'Query.program': EVERYONE,
+  'Query.programs': EVERYONE,
+  'Query.activity': EVERYONE,
+  'Query.activities': EVERYONE,
+  'Query.agreement': EVERYONE,
+  'Query.programHistory': AUDIT_TRAIL,
+  'Query.programAsOf': AUDIT_TRAIL,
+  'Query.verifyHistory': AUDIT_TRAIL,
+
+  'Mutation.registerOrganization': DIPLOMAT_WRITES,
+  'Mutation.renameOrganization': PLANNER_WRITES,
+  'Mutation.launchProgram': PLANNER_WRITES,
+  'Mutation.addProgramPartner': PLANNER_WRITES,
+  'Mutation.changeProgramStatus': PLANNER_WRITES,
+  'Mutation.recordAgreement': PLANNER_WRITES,
+  'Mutation.logActivity': DIPLOMAT_WRITES,
+  'Mutation.recordOutcome': DIPLOMAT_WRITES,
+  'Mutation.correctOutcome': DIPLOMAT_WRITES,
+  'Mutation.addFollowUp': DIPLOMAT_WRITES,
+  'Mutation.closeFollowUp': DIPLOMAT_WRITES,
+
+  'Subscription.programHistoryAppended': AUDIT_TRAIL,
+
+  // PLACEHOLDER (placeholder/placeholder.resolver.ts): delete with the resolver.
+  'Query.apiVersion': EVERYONE,
+};
+
+export const ACCESS_POLICY_TOKEN = Symbol('ACCESS_POLICY');
+export type AccessPolicy = Readonly<Record<string, readonly string[]>>;
+
+export const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
+
+export function operationKey(rootType: string, field: string): string {
+  return `${rootType}.${field}`;
+}

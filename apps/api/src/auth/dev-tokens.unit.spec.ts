@@ -1,0 +1,33 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { devTokens, loadOrCreateDevSecret } from './dev-tokens';
+import { TokenVerifier } from './token-verifier';
+
+describe('development tokens', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'api-dev-tokens-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps a generated secret in DATA_DIR/jwt-secret, readable by its owner only, and reuses it', async () => {
+    const secret = await loadOrCreateDevSecret(dataDir);
+    const file = join(dataDir, 'jwt-secret');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect((await readFile(file, 'utf8')).trim()).toBe(secret);
+    expect(Buffer.from(secret, 'base64url').byteLength).toBe(32);
+    await expect(loadOrCreateDevSecret(dataDir)).resolves.toBe(secret);
+  });
+
+  it('makes one token per role that the api accepts', async () => {
+    const secret = await loadOrCreateDevSecret(dataDir);
+    const tokens = await devTokens(secret);
+    const verifier = new TokenVerifier({ jwtSecret: secret });
+    for (const role of ['diplomat', 'planner', 'auditor', 'admin'] as const) {
+      await expect(verifier.verify(tokens[role])).resolves.toEqual({ subject: `dev-${role}`, roles: [role] });
+    }
+  });
+});

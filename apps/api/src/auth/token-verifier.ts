@@ -1,0 +1,113 @@
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { AuthenticationError } from './auth.errors';
+import { isRole, type AuthUser } from './roles';
+
+export interface TokenVerifierOptions {
+  /** HS256 shared secret, at least 32 bytes. */
+  jwtSecret?: string;
+  /** OIDC key set URL: RS256 / ES256 tokens. */
+  jwksUrl?: string;
+  /** A key set resolver in place of jwksUrl (tests: createLocalJWKSet). */
+  jwks?: JWTVerifyGetKey;
+  issuer?: string;
+  audience?: string;
+  /** Leeway for exp / nbf between our clock and the issuer's. Default 5 s. */
+  clockToleranceSeconds?: number;
+  /** Tests: verify "as of" another time. */
+  currentDate?: () => Date;
+}
+
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+export const MIN_SECRET_BYTES = 32;
+
+// Pinned per key kind: a token cannot pick its own algorithm (no 'none', no HS256 signed
+// with an RSA public key taken for a shared secret).
+const SECRET_ALGORITHMS = ['HS256'];
+const JWKS_ALGORITHMS = ['RS256', 'ES256'];
+
+/**
+ * Verifies `Authorization: Bearer <JWT>` tokens and returns the caller. Signature, exp and
+ * nbf are always checked; exp and sub are required; `roles` must be an array of strings
+ * (roles this api does not know are dropped).
+ */
+export class TokenVerifier {
+  private readonly secret?: Uint8Array;
+  private readonly jwks?: JWTVerifyGetKey;
+
+  constructor(private readonly options: TokenVerifierOptions) {
+    if (options.jwtSecret !== undefined) {
+      this.secret = new TextEncoder().encode(options.jwtSecret);
+      if (this.secret.byteLength < MIN_SECRET_BYTES) {
+        throw new Error(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes for HS256`);
+      }
+    }
+    this.jwks = options.jwks ?? (options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : undefined);
+    if (!this.secret && !this.jwks) throw new Error('Set AUTH_JWT_SECRET or AUTH_JWKS_URL: the api needs a way to verify tokens');
+  }
+
+  /** The caller from an Authorization header value; null when there is none. */
+  async fromAuthorizationHeader(header: string | undefined): Promise<AuthUser | null> {
+    if (header === undefined || header.trim() === '') return null;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new AuthenticationError('Authorization header must be "Bearer <token>"');
+    return this.verify(match[1]);
+  }
+
+  async verify(token: string): Promise<AuthUser> {
+    let alg: string | undefined;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new AuthenticationError('token is not a JWT');
+    }
+    const useSecret = alg !== undefined && SECRET_ALGORITHMS.includes(alg) && this.secret !== undefined;
+    const useJwks = alg !== undefined && JWKS_ALGORITHMS.includes(alg) && this.jwks !== undefined;
+    if (!useSecret && !useJwks) throw new AuthenticationError(`token algorithm ${alg ?? '(none)'} is not accepted`);
+
+    const verifyOptions = {
+      algorithms: useSecret ? SECRET_ALGORITHMS : JWKS_ALGORITHMS,
+      issuer: this.options.issuer,
+      audience: this.options.audience,
+      clockTolerance: this.options.clockToleranceSeconds ?? 5,
+      requiredClaims: ['exp', 'sub'],
+      currentDate: this.options.currentDate?.(),
+    };
+    let payload: JWTPayload;
+    try {
+      payload = useSecret
+        ? (await jwtVerify(token, this.secret as Uint8Array, verifyOptions)).payload
+        : (await jwtVerify(token, this.jwks as JWTVerifyGetKey, verifyOptions)).payload;
+    } catch (error) {
+      throw new AuthenticationError(describeJoseError(error));
+    }
+    return userFrom(payload);
+  }
+}
+
+function userFrom(payload: JWTPayload): AuthUser {
+  const subject = payload.sub;
+  if (typeof subject !== 'string' || subject.trim() === '' || subject.length > 256) {
+    throw new AuthenticationError('token subject (sub) must be a non-empty string');
+  }
+  const roles = payload.roles;
+  if (!Array.isArray(roles) || !roles.every((role) => typeof role === 'string')) {
+    throw new AuthenticationError('token has no roles claim (an array of role names)');
+  }
+  return { subject, roles: [...new Set(roles.filter(isRole))] };
+}
+
+function describeJoseError(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return 'token is not valid yet (nbf)';
+    return `token claim ${error.claim} is invalid: ${error.reason}`;
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'token signature is invalid';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'token algorithm is not accepted';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'token was signed with an unknown key';
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
+    return "the identity provider's keys could not be fetched";
+  }
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'token is malformed';
+  return 'token could not be verified';
+}

@@ -1,0 +1,95 @@
+import type { Level } from 'pino';
+
+/**
+ * Everything the api needs from its surroundings. main.ts fills it from the environment
+ * (apiOptionsFromEnv); e2e tests pass it directly to createApp, so no test sets process.env.
+ */
+export interface ApiOptions {
+  /** PostgreSQL holding the events and the read models. */
+  databaseUrl: string;
+  /** HS256 secret (AUTH_JWT_SECRET), at least 32 bytes. */
+  jwtSecret?: string;
+  /** OIDC issuer's key set (AUTH_JWKS_URL); tokens signed RS256 or ES256. */
+  jwksUrl?: string;
+  /** Checked when set (AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE). */
+  jwtIssuer?: string;
+  jwtAudience?: string;
+  /** pino level, or 'silent' (LOG_LEVEL). Default 'info'. */
+  logLevel?: Level | 'silent';
+  /** How long a mutation waits for the projector before answering with projected: false. */
+  readYourWritesTimeoutMs?: number;
+  /** NODE_ENV=production: internal error messages are hidden from clients. */
+  production?: boolean;
+  /** Request body limit for /graphql, in bytes. Default 1 MiB. */
+  bodyLimitBytes?: number;
+  /** Deepest selection nesting allowed in an operation. Default 10. */
+  maxQueryDepth?: number;
+  /** Highest estimated cost (fields x page sizes) of an operation. Default 10 000. */
+  maxQueryCost?: number;
+  /** Apply the event store's migrations at start-up. Default true. */
+  migrate?: boolean;
+  /**
+   * Extra Nest modules (feature modules, or test-only resolvers) and extra access rules for
+   * them. The real operations are listed in app.module.ts and auth/access-policy.ts.
+   */
+  extraModules?: unknown[];
+  extraAccessRules?: Readonly<Record<string, readonly string[]>>;
+}
+
+export const API_OPTIONS = Symbol('API_OPTIONS');
+
+export type ResolvedApiOptions = Required<
+  Pick<
+    ApiOptions,
+    | 'databaseUrl'
+    | 'logLevel'
+    | 'readYourWritesTimeoutMs'
+    | 'production'
+    | 'bodyLimitBytes'
+    | 'maxQueryDepth'
+    | 'maxQueryCost'
+    | 'migrate'
+  >
+> &
+  ApiOptions;
+
+export const DEFAULT_READ_YOUR_WRITES_TIMEOUT_MS = 2000;
+
+export function resolveApiOptions(options: ApiOptions): ResolvedApiOptions {
+  if (!options.databaseUrl) throw new Error('createApp needs a databaseUrl');
+  return {
+    ...options,
+    logLevel: options.logLevel ?? 'info',
+    readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? DEFAULT_READ_YOUR_WRITES_TIMEOUT_MS,
+    production: options.production ?? process.env.NODE_ENV === 'production',
+    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
+    maxQueryDepth: options.maxQueryDepth ?? 10,
+    maxQueryCost: options.maxQueryCost ?? 10_000,
+    migrate: options.migrate ?? true,
+  };
+}
+
+/** The options main.ts reads from the environment (the database URL comes from startDatabase). */
+export function apiOptionsFromEnv(env: NodeJS.ProcessEnv, databaseUrl: string): ApiOptions {
+  return {
+    databaseUrl,
+    jwtSecret: nonEmpty(env.AUTH_JWT_SECRET),
+    jwksUrl: nonEmpty(env.AUTH_JWKS_URL),
+    jwtIssuer: nonEmpty(env.AUTH_JWT_ISSUER),
+    jwtAudience: nonEmpty(env.AUTH_JWT_AUDIENCE),
+    logLevel: (nonEmpty(env.LOG_LEVEL) as ApiOptions['logLevel']) ?? 'info',
+    readYourWritesTimeoutMs: positiveInt(env.READ_YOUR_WRITES_TIMEOUT_MS, 'READ_YOUR_WRITES_TIMEOUT_MS'),
+    production: env.NODE_ENV === 'production',
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function positiveInt(value: string | undefined, name: string): number | undefined {
+  if (nonEmpty(value) === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number of milliseconds, not ${value}`);
+  return parsed;
+}

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { resolveApiOptions, type ApiOptions } from './config/api-options';
+import { graphiqlOnBrowserVisit } from './graphiql/graphiql.controller';
+import { GRAPHQL_PATH } from './graphql/graphql.config';
+import { httpObserver } from './http/http-observer.middleware';
+import { jsonBody } from './http/json-body.middleware';
+import { createLogger, PinoNestLogger, type Logger } from './logging/logger';
+import { requestContextMiddleware } from './logging/request-context';
+import { MetricsService } from './metrics/metrics.service';
+
+export type { ApiOptions } from './config/api-options';
+
+/**
+ * Builds the api, initialised but not listening: main.ts calls listen(), e2e tests hand
+ * app.getHttpServer() to supertest. Close it with app.close() (pool and event store too).
+ */
+export async function createApp(options: ApiOptions, logger?: Logger): Promise<INestApplication> {
+  const resolved = resolveApiOptions(options);
+  const log = logger ?? createLogger(resolved.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved, log), {
+    // Our own JSON parser (http/json-body.middleware.ts) answers 413 itself.
+    bodyParser: false,
+    logger: new PinoNestLogger(log),
+    // Throw instead of exiting the process: a test or main.ts decides what a failed start means.
+    abortOnError: false,
+  });
+  app.disable('x-powered-by');
+  // Order matters: these run before every route, Apollo's included (registered at init).
+  app.use(requestContextMiddleware);
+  app.use(httpObserver(app.get(MetricsService), log));
+  app.use(GRAPHQL_PATH, graphiqlOnBrowserVisit);
+  app.use(GRAPHQL_PATH, jsonBody(resolved.bodyLimitBytes));
+  await app.init();
+  return app;
+}

@@ -1,0 +1,61 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { runMigrations } from '@tracker/database';
+import { eventStoreMigrations, PostgresEventStore, type EventStore } from '@tracker/event-store';
+import { Pool, types } from 'pg';
+import { API_OPTIONS, type ResolvedApiOptions } from '../config/api-options';
+import { LOGGER, type Logger } from '../logging/logger';
+import { MetricsService } from '../metrics/metrics.service';
+import { MeteredEventStore } from './metered-event-store';
+
+/** The pg pool on the tracker's database (events and read models): `@Inject(PG_POOL) pool: Pool`. */
+export const PG_POOL = Symbol('PG_POOL');
+/** The event store for command handlers: `@Inject(EVENT_STORE) store: EventStore`. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+// DATE columns as the 'YYYY-MM-DD' text PostgreSQL sends, not a Date at local midnight
+// (which moves the day in any time zone west of UTC). NUMERIC and INT8 already arrive as strings.
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: PG_POOL,
+      inject: [API_OPTIONS, LOGGER],
+      useFactory: (options: ResolvedApiOptions, logger: Logger) => {
+        const pool = new Pool({
+          connectionString: options.databaseUrl,
+          application_name: 'tracker-api',
+          max: 10,
+          connectionTimeoutMillis: 5000,
+        });
+        // An idle client dropped by the server must not crash the process; the next query reconnects.
+        pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+        return pool;
+      },
+    },
+    {
+      provide: EVENT_STORE,
+      inject: [PG_POOL, API_OPTIONS, MetricsService, LOGGER],
+      useFactory: async (pool: Pool, options: ResolvedApiOptions, metrics: MetricsService, logger: Logger): Promise<EventStore> => {
+        if (options.migrate) {
+          const applied = await runMigrations(pool, eventStoreMigrations);
+          if (applied.length) logger.info({ migrations: applied }, 'event store migrations applied');
+        }
+        return new MeteredEventStore(new PostgresEventStore(pool), metrics);
+      },
+    },
+  ],
+  exports: [PG_POOL, EVENT_STORE],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.eventStore.close();
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,85 @@
+import { BadRequestException, ConflictException } from '@nestjs/common';
+import { ConflictError, ForbiddenTransitionError, NotFoundError, ValidationError } from '@tracker/domain';
+import { IdempotencyViolationError, InvalidAppendError, WrongExpectedVersionError } from '@tracker/event-store';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { AuthenticationError, AuthorizationError } from '../auth/auth.errors';
+import { requestContext } from '../logging/request-context';
+import { formatGraphQLError, isInternalError } from './error-mapping';
+import { ScalarInputError } from './scalars';
+
+/** As graphql-js hands a resolver's error to formatError: located, with the thrown error inside. */
+function fromResolver(error: Error): { formatted: GraphQLFormattedError; error: GraphQLError } {
+  const located = new GraphQLError(error.message, { path: ['field'], originalError: error });
+  return { formatted: { ...located.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } }, error: located };
+}
+
+function format(thrown: Error, production = false): GraphQLFormattedError {
+  const { formatted, error } = fromResolver(thrown);
+  return formatGraphQLError(formatted, error, { production });
+}
+
+describe('the error mapping', () => {
+  it.each([
+    [new ValidationError('endsOn is before startsOn', 'endsOn'), { code: 'BAD_USER_INPUT', field: 'endsOn' }],
+    [new NotFoundError('Program', 'p-1'), { code: 'NOT_FOUND', entity: 'Program', id: 'p-1' }],
+    [new ConflictError('already added'), { code: 'CONFLICT' }],
+    [new ForbiddenTransitionError('no', 'COMPLETED', 'ACTIVE'), { code: 'CONFLICT', reason: 'FORBIDDEN_TRANSITION', from: 'COMPLETED', to: 'ACTIVE' }],
+    [new WrongExpectedVersionError('program-1', 2, 3), { code: 'CONFLICT', reason: 'WRONG_EXPECTED_VERSION', expectedVersion: 2, actualVersion: 3 }],
+    [new IdempotencyViolationError('e-1', 'other content'), { code: 'CONFLICT', reason: 'COMMAND_ID_REUSED' }],
+    [new AuthenticationError('token has expired'), { code: 'UNAUTHENTICATED' }],
+    [new AuthorizationError('not allowed'), { code: 'FORBIDDEN' }],
+    [new ScalarInputError('not a date'), { code: 'BAD_USER_INPUT' }],
+    [new GraphQLError('first must be at most 100', { extensions: { code: 'BAD_USER_INPUT', argument: 'first' } }), { code: 'BAD_USER_INPUT', argument: 'first' }],
+    [new BadRequestException('bad'), { code: 'BAD_USER_INPUT' }],
+    [new ConflictException('clash'), { code: 'CONFLICT' }],
+  ])('maps %p', (thrown, extensions) => {
+    expect(format(thrown).extensions).toEqual(extensions);
+    expect(isInternalError(fromResolver(thrown).error)).toBe(false);
+  });
+
+  it('keeps the domain message, which is written for the user', () => {
+    expect(format(new ValidationError('endsOn 2019-12-01 is before startsOn 2019-12-16', 'endsOn')).message).toBe(
+      'endsOn 2019-12-01 is before startsOn 2019-12-16',
+    );
+  });
+
+  it('treats an invalid append as a bug, not as bad input', () => {
+    expect(format(new InvalidAppendError('no events')).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it('keeps the message and stack of an unexpected error outside production', () => {
+    const formatted = format(new Error('relation "x" does not exist'));
+    expect(formatted.message).toBe('relation "x" does not exist');
+    expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] });
+  });
+
+  it('hides the message, stack and SQL of an unexpected error in production, naming the request', () => {
+    const formatted = requestContext.run({ requestId: 'r-1', correlationId: 'c-1' }, () =>
+      format(new Error('duplicate key value violates unique constraint "events_pkey"'), true),
+    );
+    expect(formatted).toEqual({
+      message: 'Internal server error (request r-1)',
+      path: ['field'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'r-1' },
+    });
+  });
+
+  it('drops the stack of expected errors in production too', () => {
+    expect(format(new ConflictError('already added'), true).extensions).toEqual({ code: 'CONFLICT' });
+  });
+
+  it("keeps Apollo's codes for a request that never ran", () => {
+    const error = new GraphQLError('Cannot query field "nope" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const formatted = formatGraphQLError(error.toJSON(), error, { production: true });
+    expect(formatted.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(formatted.message).toBe('Cannot query field "nope" on type "Query".');
+  });
+
+  it('reports a limit refused during validation as BAD_USER_INPUT, not as a validation failure', () => {
+    const limit = new GraphQLError('operation is 12 levels deep; the limit is 10', { extensions: { code: 'BAD_USER_INPUT' } });
+    // Apollo wraps validation errors, overriding the code but keeping the original.
+    const wrapped = new GraphQLError(limit.message, { originalError: limit, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatGraphQLError(wrapped.toJSON(), wrapped, { production: false }).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+  });
+});

@@ -1,0 +1,75 @@
+import { buildSchema, Kind, parse, specifiedRules, validate, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { depthLimitRule } from './depth-limit.rule';
+import { operationCost } from './operation-cost';
+
+const schema = buildSchema(`
+  type Query { programs(first: Int, after: String): ProgramConnection! program(id: ID!): Program }
+  type ProgramConnection { edges: [ProgramEdge!]! totalCount: Int! }
+  type ProgramEdge { node: Program! cursor: String! }
+  type Program { id: ID! title: String partners: [Partner!]! parent: Program activities(first: Int): ProgramConnection! }
+  type Partner { name: String }
+`);
+
+function depthErrors(query: string, maxDepth = 4) {
+  return validate(schema, parse(query), [...specifiedRules, depthLimitRule(maxDepth)]).map((error) => error.message);
+}
+
+function cost(query: string, variables: Record<string, unknown> = {}) {
+  const document = parse(query);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d] as const),
+  );
+  return operationCost(schema, operation, fragments, variables);
+}
+
+describe('the depth limit', () => {
+  it('allows an operation at the limit', () => {
+    expect(depthErrors('{ program(id: "p") { parent { parent { id } } } }')).toEqual([]);
+  });
+
+  it('refuses an operation past the limit, counting through fragments', () => {
+    expect(depthErrors('{ program(id: "p") { ...P } } fragment P on Program { parent { parent { parent { id } } } }')).toEqual([
+      'operation is 5 levels deep; the limit is 4',
+    ]);
+  });
+
+  it('measures introspection against its own limit, so tools can load the schema', () => {
+    const introspection = '{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }';
+    expect(depthErrors(introspection)).toEqual([]);
+    expect(depthErrors(introspection.replace('{ name }', `{ ${'ofType { '.repeat(15)}name${' }'.repeat(15)} }`))).toHaveLength(1);
+  });
+
+  it('does not loop on a fragment cycle (graphql-js reports the cycle itself)', () => {
+    const errors = depthErrors('{ program(id: "p") { ...A } } fragment A on Program { parent { ...A } }');
+    expect(errors.some((message) => message.includes('Cannot spread fragment "A" within itself'))).toBe(true);
+  });
+});
+
+describe('the operation cost', () => {
+  it('counts each field once when nothing is paged', () => {
+    expect(cost('{ program(id: "p") { id title partners { name } } }')).toBe(5);
+  });
+
+  it('multiplies what is below a paged field by its page size', () => {
+    // programs: 1 + 10 x (edges 1 + node (1 + id 1)) = 31
+    expect(cost('{ programs(first: 10) { edges { node { id } } } }')).toBe(31);
+  });
+
+  it('takes the page size from variables, and the default 20 when none is given', () => {
+    expect(cost('query ($n: Int) { programs(first: $n) { edges { node { id } } } }', { n: 50 })).toBe(151);
+    expect(cost('{ programs { edges { node { id } } } }')).toBe(61);
+  });
+
+  it('multiplies nested pages together', () => {
+    const nested = '{ programs(first: 10) { edges { node { activities(first: 10) { edges { node { id } } } } } } }';
+    // inner activities: 1 + 10 x 3 = 31; node: 1 + 31 = 32; edges: 1 + 32 = 33; programs: 1 + 10 x 33
+    expect(cost(nested)).toBe(331);
+  });
+
+  it('caps a page size above the maximum at the maximum', () => {
+    expect(cost('{ programs(first: 1000000) { totalCount } }')).toBe(101);
+  });
+});

@@ -1,0 +1,82 @@
+import {
+  getNamedType,
+  isCompositeType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  valueFromAST,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type FieldNode,
+  GraphQLInt,
+} from 'graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connection';
+
+/**
+ * A rough upper bound of the work an operation asks for: every field costs 1, and a field
+ * that takes `first` multiplies what is below it by the page size it will return (the
+ * argument, else the default page size). So `programs(first: 50) { edges { node {
+ * activities(first: 20) { edges { node { id } } } } } }` costs about 50 x 20 x 3.
+ * Computed with the request's variables (first: $n counts as n), which is why this runs
+ * after validation (cost-limit.plugin.ts) and not as a cached validation rule.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown> = {},
+): number {
+  const root =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
+  if (!root) return 0;
+
+  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, visiting: Set<string>): number => {
+    let cost = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        cost += fieldCost(selection, parent, visiting);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        if (type && isCompositeType(type)) cost += walk(selection.selectionSet, type, visiting);
+      } else {
+        const name = selection.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || visiting.has(name)) continue;
+        const type = schema.getType(fragment.typeCondition.name.value);
+        if (!type || !isCompositeType(type)) continue;
+        visiting.add(name);
+        cost += walk(fragment.selectionSet, type, visiting);
+        visiting.delete(name);
+      }
+    }
+    return cost;
+  };
+
+  const fieldCost = (node: FieldNode, parent: GraphQLCompositeType, visiting: Set<string>): number => {
+    if (node.name.value.startsWith('__')) return 1;
+    const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[node.name.value] : undefined;
+    if (!field || !node.selectionSet) return 1;
+    const child = getNamedType(field.type);
+    if (!isCompositeType(child)) return 1;
+    return 1 + pageSize(field, node, variables) * walk(node.selectionSet, child, visiting);
+  };
+
+  return walk(operation.selectionSet, root, new Set());
+}
+
+function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number {
+  if (!field.args.some((arg) => arg.name === 'first')) return 1;
+  const argument = node.arguments?.find((arg) => arg.name.value === 'first');
+  const value = argument ? valueFromAST(argument.value, GraphQLInt, variables) : undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return DEFAULT_PAGE_SIZE;
+  // Above the maximum the resolver refuses the page anyway; do not let it inflate the cost.
+  return Math.min(value, MAX_PAGE_SIZE);
+}
