@@ -1,6 +1,6 @@
 // Boundaries live here, not in prose: the Nx tags of each project.json decide who may
 // import whom (DESIGN.md: apps -> libs; read-model -> domain; event-store -> util only;
-// domain -> nothing), and the domain may not import a framework, a database or Node's I/O.
+// domain -> nothing; the projection loop -> read model and event store), and the domain may not import a framework, a database or Node's I/O.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
@@ -19,7 +19,9 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:application', 'type:domain', 'type:event-store', 'type:read-model', 'type:util'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:application', 'type:projector', 'type:audit', 'type:domain', 'type:event-store', 'type:read-model', 'type:util'] },
+            { sourceTag: 'type:audit', onlyDependOnLibsWithTags: ['type:read-model', 'type:event-store', 'type:domain', 'type:util'] },
+            { sourceTag: 'type:projector', onlyDependOnLibsWithTags: ['type:read-model', 'type:event-store', 'type:domain', 'type:util'] },
             { sourceTag: 'type:application', onlyDependOnLibsWithTags: ['type:domain', 'type:event-store', 'type:util'] },
             { sourceTag: 'type:read-model', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
             { sourceTag: 'type:event-store', onlyDependOnLibsWithTags: ['type:util'] },

@@ -3,7 +3,9 @@
  * reference case, then times, in the same run and on the same data:
  *   baseline  a streaming keyset SELECT of every event through pg, no projection work;
  *   rebuild   a full replay into fresh read-model tables (buildReadModel, as `npm run rebuild`).
- * Peak RSS of this process is sampled during the rebuild. Results go to bench/results.md.
+ * The rebuild runs in a child process (bench/rebuild-child.ts) that reports its own peak RSS.
+ * Results go to bench/results.md. BENCH_KEEP_DB=1 keeps the loaded database; BENCH_DB=<name>
+ * reuses one instead of loading.
  *
  *   npm run bench:rebuild            (BENCH_EVENTS=200000 for a quicker run)
  */
@@ -11,7 +13,8 @@ import { startDatabase } from '@tracker/database';
 import { runMigrations } from '@tracker/database';
 import { eventStoreMigrations, PostgresEventStore } from '@tracker/event-store';
 import { Pool } from 'pg';
-import { buildReadModel } from '../apps/projector/src/rebuild';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { generateEvents, type GeneratedEvent } from '../apps/projector/src/testing/event-generator';
 import { recordResults } from './results';
 
@@ -19,9 +22,10 @@ const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 
 async function main(): Promise<void> {
   const database = await startDatabase({ dataDir: process.env.DATA_DIR ?? '.data/bench' });
-  const name = `bench_${Date.now()}`;
+  const reuse = process.env.BENCH_DB;
+  const name = reuse ?? `bench_${Date.now()}`;
   const admin = new Pool({ connectionString: database.url, max: 1 });
-  await admin.query(`create database ${name}`);
+  if (!reuse) await admin.query(`create database ${name}`);
   const url = new URL(database.url);
   url.pathname = `/${name}`;
   const pool = new Pool({ connectionString: url.toString(), max: 8 });
@@ -29,8 +33,10 @@ async function main(): Promise<void> {
     await runMigrations(pool, eventStoreMigrations);
     const store = new PostgresEventStore(pool);
 
+    await pool.query('drop schema if exists read_model_bench cascade');
     // Load: one stream's consecutive events go in one append; 6 appenders in parallel.
     const loadStarted = Date.now();
+    if (!reuse) {
     const groups: GeneratedEvent[][] = [];
     for (const generated of generateEvents(EVENTS, 'bench')) {
       const current = groups.at(-1);
@@ -46,6 +52,7 @@ async function main(): Promise<void> {
         }
       }),
     );
+    }
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     console.log(`loaded ${EVENTS} events in ${loadSeconds.toFixed(1)} s`);
 
@@ -64,34 +71,33 @@ async function main(): Promise<void> {
     }
     const baselineSeconds = (Date.now() - baselineStarted) / 1000;
 
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-    const rebuildStarted = Date.now();
-    const result = await buildReadModel({
-      databaseUrl: url.toString(),
-      store,
-      schema: 'read_model_bench',
-      onProgress: (p) => console.log(`rebuild: ${p.events} events, ${p.eventsPerSecond}/s`),
-    });
-    const rebuildSeconds = (Date.now() - rebuildStarted) / 1000;
-    clearInterval(sampler);
     await store.close();
+    // The rebuild runs in a process of its own, as `npm run rebuild` does, so its peak RSS is its own.
+    const child = spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'rebuild-child.ts'), url.toString(), 'read_model_bench'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    if (child.status !== 0) throw new Error(`rebuild failed: ${child.stdout}`);
+    const rebuilt = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { events: number; seconds: number; peakRssMb: number };
 
     const baselineRate = read / baselineSeconds;
-    const rebuildRate = result.events / rebuildSeconds;
+    const rebuildRate = rebuilt.events / rebuilt.seconds;
     await recordResults('rebuild', [
-      `Events: ${EVENTS.toLocaleString('en')} (reference-case shape), loaded in ${loadSeconds.toFixed(1)} s (${Math.round(EVENTS / loadSeconds).toLocaleString('en')} events/s through append, 6 writers).`,
+      reuse
+        ? `Events: ${EVENTS.toLocaleString('en')} (reference-case shape), in a database loaded by an earlier run.`
+        : `Events: ${EVENTS.toLocaleString('en')} (reference-case shape), loaded in ${loadSeconds.toFixed(1)} s (${Math.round(EVENTS / loadSeconds).toLocaleString('en')} events/s through append, 6 writers).`,
       '',
       '| measure | events/s | ratio to baseline | goal |',
       '| --- | ---: | ---: | --- |',
       `| baseline: streaming SELECT through pg | ${Math.round(baselineRate).toLocaleString('en')} | 1.00 | |`,
       `| full rebuild (buildReadModel) | ${Math.round(rebuildRate).toLocaleString('en')} | ${(rebuildRate / baselineRate).toFixed(2)} | >= 0.25 and >= 40,000/s |`,
       '',
-      `Peak RSS during the rebuild (this process): ${Math.round(peakRss / 1024 / 1024)} MB (goal <= 256 MB).`,
+      `Peak RSS of the rebuild process: ${rebuilt.peakRssMb} MB (goal <= 256 MB).`,
     ]);
   } finally {
     await pool.end();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    if (!reuse && !process.env.BENCH_KEEP_DB) await admin.query(`drop database if exists ${name} with (force)`);
+    else console.log(`kept database ${name} (BENCH_DB=${name} reuses it)`);
     await admin.end();
     await database.stop();
   }

@@ -49,6 +49,16 @@ describe('module boundaries', () => {
     expect(messages.some((m) => m.startsWith('no-restricted-imports'))).toBe(true);
   });
 
+  it('reports the projection runner importing the command side', () => {
+    const messages = lintAs('libs/projection-runner/src/boundary-fixture.ts', "import * as a from '@tracker/application';\nexport const x = a;\n");
+    expect(messages.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
+  });
+
+  it('reports the audit lib importing the command side (it reads; it never decides)', () => {
+    const messages = lintAs('libs/audit/src/boundary-fixture.ts', "import * as app from '@tracker/application';\nexport const x = app;\n");
+    expect(messages.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
+  });
+
   it('allows the read model to import the domain', () => {
     const messages = lintAs('libs/read-model/src/boundary-fixture.ts', "import * as d from '@tracker/domain';\nexport const x = d;\n");
     expect(messages).toEqual([]);

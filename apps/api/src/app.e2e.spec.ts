@@ -41,12 +41,12 @@ describe('health endpoints', () => {
         'any',
       );
     }
-    await api.database.pool.query(
-      `create table if not exists projection_checkpoints (projection text primary key, position bigint not null, updated_at timestamptz)`,
-    );
     const { rows } = await api.database.pool.query<{ head: string }>('select max(position)::text as head from events');
     const head = BigInt(rows[0].head);
-    await api.database.pool.query(`insert into projection_checkpoints values ('programs', $1, now())`, [String(head - 2n)]);
+    // The api creates the read model's tables at start; no projector runs here to move them.
+    await api.database.pool.query(`insert into read_model.projection_checkpoints (projection, position) values ('programs', $1)`, [
+      String(head - 2n),
+    ]);
 
     const response = await api.http.get('/ready').expect(200);
 

@@ -3,7 +3,10 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ActivitiesModule } from './activities/activities.module';
+import { AgreementsModule } from './agreements/agreements.module';
 import { AccessGuard } from './auth/access.guard';
+import { CommandsModule } from './commands/commands.module';
 import { TOKEN_VERIFIER, type TokenVerifier } from './auth/token-verifier';
 import { API_OPTIONS, type ResolvedApiOptions } from './config/api-options';
 import { CoreModule } from './core.module';
@@ -12,8 +15,13 @@ import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.config';
 import { SubscriptionServer } from './graphql/subscription-server';
 import { HealthModule } from './health/health.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { HistoryModule } from './history/history.module';
 import { LOGGER, type Logger } from './logging/logger';
-import { PlaceholderModule } from './placeholder/placeholder.resolver';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
+import { ProgramsModule } from './programs/programs.module';
+import { ReadModelModule } from './read-model/read-model.module';
 
 /**
  * The api's feature modules: one per aggregate, each holding its resolvers and its command
@@ -21,7 +29,13 @@ import { PlaceholderModule } from './placeholder/placeholder.resolver';
  * Add a module here, and a line per operation in auth/access-policy.ts.
  */
 const FEATURE_MODULES: Type[] = [
-  PlaceholderModule, // PLACEHOLDER: remove once a contract query exists
+  OrganizationsModule,
+  ProgramsModule,
+  AgreementsModule,
+  ActivitiesModule,
+  OutcomesModule,
+  FollowUpsModule,
+  HistoryModule,
 ];
 
 @Module({})
@@ -32,6 +46,8 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(options, logger),
         CqrsModule.forRoot(),
+        ReadModelModule,
+        CommandsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [API_OPTIONS, LOGGER, TOKEN_VERIFIER],

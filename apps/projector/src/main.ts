@@ -3,7 +3,7 @@ import { startDatabase, onShutdownSignal } from '@tracker/database';
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
-import { startProjector, type RunningProjector } from './projector';
+import { startProjector, type RunningProjector } from '@tracker/projection-runner';
 
 /**
  * The projector as a NestJS standalone application: no HTTP, just the projection loop,

@@ -13,7 +13,7 @@ import {
   type Projection,
   type ProjectionFailure,
 } from '@tracker/read-model';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 
 export interface RebuildProgress {
   events: number;
@@ -43,11 +43,14 @@ export interface BuildOptions {
 export async function buildReadModel(options: BuildOptions): Promise<{ events: number; position: bigint }> {
   const projections = options.projections ?? readModelProjections;
   const batchSize = options.batchSize ?? 2_000;
-  const pool = schemaPool({ connectionString: options.databaseUrl, max: 2 }, options.schema);
+  const pool = schemaPool({ connectionString: options.databaseUrl, max: 3 }, options.schema);
   try {
     await migrateReadModel(pool, options.schema);
     const client = await pool.connect();
     try {
+      // Bulk load, then index: maintaining the trigram and jsonb GIN indexes row by row costs
+      // more than building them once at the end.
+      const indexes = await dropSecondaryIndexes(client);
       const meta = await readTableMeta(client, projections.flatMap((p) => p.tables));
       const state = { positions: await readCheckpoints(client, projections), failed: new Map<string, ProjectionFailure>() };
       let after = [...state.positions.values()].reduce((a, b) => (a < b ? a : b), 0n);
@@ -70,7 +73,7 @@ export async function buildReadModel(options: BuildOptions): Promise<{ events: n
             // Unknown types are skipped, as the live projector does.
           }
         }
-        const failures = await commitBatch(client, meta, projections, state, events, last, null);
+        const failures = await commitBatch(pool, meta, projections, state, events, last, null);
         for (const failure of failures) options.onFailure?.(failure);
         after = last;
         count += stored.length;
@@ -85,6 +88,7 @@ export async function buildReadModel(options: BuildOptions): Promise<{ events: n
           });
         }
       }
+      for (const definition of indexes) await client.query(definition);
       return { events: count, position: after };
     } finally {
       client.release();
@@ -92,6 +96,20 @@ export async function buildReadModel(options: BuildOptions): Promise<{ events: n
   } finally {
     await pool.end();
   }
+}
+
+/** Drops the schema's non-unique indexes and returns their definitions, to recreate them. */
+async function dropSecondaryIndexes(client: PoolClient): Promise<string[]> {
+  const { rows } = await client.query<{ name: string; definition: string }>(
+    `select i.indexname as name, i.indexdef as definition
+       from pg_indexes i
+       join pg_namespace n on n.nspname = i.schemaname
+       join pg_class c on c.relname = i.indexname and c.relnamespace = n.oid
+       join pg_index x on x.indexrelid = c.oid
+      where i.schemaname = current_schema() and not x.indisunique`,
+  );
+  for (const row of rows) await client.query(`drop index ${row.name}`);
+  return rows.map((row) => row.definition);
 }
 
 /**

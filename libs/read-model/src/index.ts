@@ -11,3 +11,4 @@ export {
 } from './postgres-batch';
 export { readModelMigrations } from './read-model.migrations';
 export { READ_MODEL_SCHEMA, CHECKPOINTS_CHANNEL, LOCKS, schemaPool, migrateReadModel } from './schema';
+export * from './entities';

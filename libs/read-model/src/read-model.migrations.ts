@@ -147,4 +147,10 @@ export const readModelMigrations: Migration[] = [
       );
     `,
   },
+  {
+    // The auditor's program verification and live feed list a program's streams: without
+    // this, that reads every stream of the store.
+    id: 'read-model/002-program-streams-by-program',
+    sql: `create index program_streams_program on program_streams (program_id);`,
+  },
 ];

@@ -48,9 +48,6 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.closeFollowUp': DIPLOMAT_WRITES,
 
   'Subscription.programHistoryAppended': AUDIT_TRAIL,
-
-  // PLACEHOLDER (placeholder/placeholder.resolver.ts): delete with the resolver.
-  'Query.apiVersion': EVERYONE,
 };
 
 export const ACCESS_POLICY_TOKEN = Symbol('ACCESS_POLICY');

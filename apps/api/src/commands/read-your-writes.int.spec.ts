@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@tracker/database/testing';
+import { CHECKPOINTS_CHANNEL } from '@tracker/read-model';
 import { resolveApiOptions } from '../config/api-options';
 import { ReadYourWrites } from './read-your-writes.service';
 
@@ -12,19 +13,29 @@ describe('ReadYourWrites', () => {
   });
 
   afterAll(async () => {
+    await waiter?.onApplicationShutdown();
     await database?.drop();
   });
 
+  const setCheckpoint = (projection: string, position: number) =>
+    database.pool.query('update read_model.projection_checkpoints set position = $2 where projection = $1', [projection, position]);
+  const setCheckpoints = (position: number) => setCheckpoint('programs', position).then(() => setCheckpoint('activities', position));
+  const notify = (position: number) => database.pool.query('select pg_notify($1, $2)', [CHECKPOINTS_CHANNEL, String(position)]);
+
   it('answers false at once when no projector has ever run (no checkpoint table)', async () => {
     const started = Date.now();
-    await expect(waiter.waitFor(1n)).resolves.toBe(false);
-    expect(Date.now() - started).toBeLessThan(200);
+    await expect(waiter.waitFor(1n, 5000)).resolves.toBe(false);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   describe('with checkpoints', () => {
     beforeAll(async () => {
-      await database.pool.query('create table projection_checkpoints (projection text primary key, position bigint not null, updated_at timestamptz)');
-      await database.pool.query(`insert into projection_checkpoints values ('programs', 10, now()), ('activities', 7, now())`);
+      await database.pool.query(`
+        create schema read_model;
+        create table read_model.projection_checkpoints (
+          projection text primary key, position bigint not null, failed_at_position bigint, error text, updated_at timestamptz
+        );
+        insert into read_model.projection_checkpoints (projection, position) values ('programs', 10), ('activities', 7);`);
     });
 
     it('answers true when every projection has reached the position', async () => {
@@ -37,9 +48,33 @@ describe('ReadYourWrites', () => {
       expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     });
 
-    it('answers true as soon as the slowest projection catches up', async () => {
-      setTimeout(() => void database.pool.query(`update projection_checkpoints set position = 12 where projection = 'activities'`), 50);
-      await expect(waiter.waitFor(10n, 2000)).resolves.toBe(true);
+    it('wakes on the projector notification, long before the fallback poll would', async () => {
+      setTimeout(() => void setCheckpoints(12).then(() => notify(12)), 50);
+      const started = Date.now();
+      await expect(waiter.waitFor(11n, 5000)).resolves.toBe(true);
+      expect(Date.now() - started).toBeLessThan(600);
+    });
+
+    it('releases every waiter the notification satisfies, and only those', async () => {
+      const reached = [waiter.waitFor(13n, 5000), waiter.waitFor(14n, 5000)];
+      const beyond = waiter.waitFor(20n, 800);
+      setTimeout(() => void setCheckpoints(15).then(() => notify(15)), 50);
+      await expect(Promise.all(reached)).resolves.toEqual([true, true]);
+      await expect(beyond).resolves.toBe(false);
+    });
+
+    it('catches up through the slow poll when a notification is lost', async () => {
+      setTimeout(() => void setCheckpoints(16), 50);
+      const started = Date.now();
+      await expect(waiter.waitFor(16n, 3000)).resolves.toBe(true);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    });
+
+    it('does not wait for a projection stopped at a poison event', async () => {
+      await database.pool.query(
+        `insert into read_model.projection_checkpoints (projection, position, failed_at_position, error) values ('outcomes', 3, 4, 'boom')`,
+      );
+      await expect(waiter.waitFor(16n)).resolves.toBe(true);
     });
   });
 });

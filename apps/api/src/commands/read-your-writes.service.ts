@@ -1,55 +1,170 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { CHECKPOINTS_CHANNEL, READ_MODEL_SCHEMA } from '@tracker/read-model';
+import { Client, type Pool } from 'pg';
 import { API_OPTIONS, type ResolvedApiOptions } from '../config/api-options';
 import { PG_POOL } from '../database/database.module';
+import { LOGGER, type Logger } from '../logging/logger';
 
-const FIRST_POLL_MS = 10;
-const MAX_POLL_MS = 100;
+/** Only a fallback: notifications wake waiters at once; this catches one missed while reconnecting. */
+const FALLBACK_POLL_MS = 1000;
+
+interface Waiter {
+  position: bigint;
+  resolve: (reached: boolean) => void;
+  timer: NodeJS.Timeout;
+}
 
 /**
- * Waits, a bounded time, until every projection's checkpoint has reached a position: the
- * contract's read-your-writes. A mutation resolver appends, calls waitFor(result.position),
- * and reads its payload from the read model only when this returns true (else the record is
- * null and result.projected false).
+ * Waits, a bounded time, until the read model has caught up with a position: the contract's
+ * read-your-writes. A mutation resolver appends, calls waitFor(result.position), and reads its
+ * payload from the read model only when this returns true (else the record is null and
+ * result.projected false).
  *
- * Polls projection_checkpoints with a growing interval (10 ms up to 100 ms). The projector
- * NOTIFYs its checkpoints; switching this to LISTEN is a local change once the channel name
- * lives in a shared lib.
+ * "Caught up" is the lowest checkpoint of the projections that are not stopped at a poison
+ * event (a failed one would otherwise hold every write back until the timeout). The projector
+ * NOTIFYs `tracker_checkpoints` after each batch commit; one client per process LISTENs, and
+ * each notification re-reads that minimum once for all waiters. A slow poll runs only while
+ * someone waits, in case a notification was lost (the listening connection dropped).
  */
 @Injectable()
-export class ReadYourWrites {
+export class ReadYourWrites implements OnApplicationShutdown {
   private readonly timeoutMs: number;
+  private readonly waiters = new Set<Waiter>();
+  private listener: Client | undefined;
+  private listening: Promise<void> | undefined;
+  private refreshing: Promise<void> | undefined;
+  private refreshAgain = false;
+  private poll: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(API_OPTIONS) options: ResolvedApiOptions,
+    @Inject(API_OPTIONS) private readonly options: ResolvedApiOptions,
+    @Inject(LOGGER) private readonly logger?: Logger,
   ) {
     this.timeoutMs = options.readYourWritesTimeoutMs;
   }
 
   async waitFor(position: bigint, timeoutMs = this.timeoutMs): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    let interval = FIRST_POLL_MS;
-    for (;;) {
-      const reached = await this.slowestCheckpoint();
-      if (reached === undefined) return false; // no projector has ever run here
-      if (reached >= position) return true;
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(interval, left)));
-      interval = Math.min(interval * 2, MAX_POLL_MS);
+    const reached = await this.slowestCheckpoint();
+    if (reached === 'no-projector') return false;
+    if (reached !== null && reached >= position) return true;
+    if (Date.now() >= deadline || this.closed) return false;
+    // A connection that hangs must not hold the mutation past its deadline: the poll then works.
+    await this.listenWithin(deadline - Date.now());
+    const left = deadline - Date.now();
+    if (left <= 0 || this.closed) return false;
+    return new Promise<boolean>((resolve) => {
+      const waiter: Waiter = {
+        position,
+        resolve,
+        timer: setTimeout(() => this.settle(waiter, false), left),
+      };
+      this.waiters.add(waiter);
+      this.poll ??= setInterval(() => this.refresh(), FALLBACK_POLL_MS);
+      // Read again, now that we listen and are registered: a batch committed before the LISTEN
+      // notified no one, and one committed during this read wakes us through the next refresh.
+      this.refresh();
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    for (const waiter of [...this.waiters]) this.settle(waiter, false);
+    const listener = this.listener;
+    this.listener = undefined;
+    await this.listening?.catch(() => undefined);
+    await listener?.end().catch(() => undefined);
+  }
+
+  private settle(waiter: Waiter, reached: boolean): void {
+    if (!this.waiters.delete(waiter)) return;
+    clearTimeout(waiter.timer);
+    waiter.resolve(reached);
+    if (this.waiters.size === 0 && this.poll) {
+      clearInterval(this.poll);
+      this.poll = undefined;
     }
   }
 
-  /** The lowest checkpoint of all projections, or undefined when there are none (or no table). */
-  private async slowestCheckpoint(): Promise<bigint | undefined> {
+  /** Re-reads the slowest checkpoint and releases the waiters it satisfies; coalesces calls. */
+  private refresh(): void {
+    if (this.waiters.size === 0) return;
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.refreshAgain = false;
+        try {
+          const reached = await this.slowestCheckpoint();
+          if (typeof reached === 'bigint') {
+            for (const waiter of [...this.waiters]) if (reached >= waiter.position) this.settle(waiter, true);
+          }
+        } catch (error) {
+          this.logger?.warn({ err: error }, 'read-your-writes: reading checkpoints failed');
+        }
+      } while (this.refreshAgain && this.waiters.size > 0);
+    })().finally(() => {
+      this.refreshing = undefined;
+    });
+  }
+
+  private async listenWithin(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.listen(), new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(ms, 0))))]);
+    clearTimeout(timer);
+  }
+
+  /** Starts the one LISTEN connection if it is not up; a failure leaves the fallback poll to do the work. */
+  private listen(): Promise<void> {
+    if (this.listener || this.closed) return Promise.resolve();
+    this.listening ??= (async () => {
+      const client = new Client({
+        connectionString: this.options.databaseUrl,
+        application_name: 'tracker-api-listen',
+        connectionTimeoutMillis: 5000,
+      });
+      const drop = (error?: Error) => {
+        if (error) this.logger?.warn({ err: error }, 'read-your-writes: listening connection lost; polling until the next write');
+        if (this.listener === client) this.listener = undefined;
+        client.end().catch(() => undefined);
+      };
+      client.on('error', drop);
+      client.on('end', () => drop());
+      client.on('notification', (message) => {
+        if (message.channel === CHECKPOINTS_CHANNEL) this.refresh();
+      });
+      try {
+        await client.connect();
+        await client.query(`listen ${client.escapeIdentifier(CHECKPOINTS_CHANNEL)}`);
+        if (this.closed) await client.end();
+        else this.listener = client;
+      } catch (error) {
+        drop(error as Error);
+      }
+    })().finally(() => {
+      this.listening = undefined;
+    });
+    return this.listening;
+  }
+
+  /**
+   * The lowest checkpoint of the healthy projections; null when there is none yet (the
+   * projector is starting, or every projection is stopped); 'no-projector' when no projector
+   * ever created the table, so waiting would be pointless.
+   */
+  private async slowestCheckpoint(): Promise<bigint | null | 'no-projector'> {
     try {
       const { rows } = await this.pool.query<{ position: string | null }>(
-        'select min(position)::text as position from projection_checkpoints',
+        `select min(position)::text as position from ${READ_MODEL_SCHEMA}.projection_checkpoints where failed_at_position is null`,
       );
-      return rows[0].position === null ? undefined : BigInt(rows[0].position);
+      return rows[0].position === null ? null : BigInt(rows[0].position);
     } catch (error) {
-      if ((error as { code?: string }).code === '42P01') return undefined; // undefined_table
+      const code = (error as { code?: string }).code;
+      if (code === '42P01' || code === '3F000') return 'no-projector'; // undefined_table, invalid_schema_name
       throw error;
     }
   }

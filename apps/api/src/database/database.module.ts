@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { runMigrations } from '@tracker/database';
 import { eventStoreMigrations, PostgresEventStore, type EventStore } from '@tracker/event-store';
+import { migrateReadModel, READ_MODEL_SCHEMA, schemaPool } from '@tracker/read-model';
 import { Pool, types } from 'pg';
 import { API_OPTIONS, type ResolvedApiOptions } from '../config/api-options';
 import { LOGGER, type Logger } from '../logging/logger';
@@ -41,6 +42,7 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
         if (options.migrate) {
           const applied = await runMigrations(pool, eventStoreMigrations);
           if (applied.length) logger.info({ migrations: applied }, 'event store migrations applied');
+          await createReadModel(options.databaseUrl);
         }
         return new MeteredEventStore(new PostgresEventStore(pool), metrics);
       },
@@ -57,5 +59,23 @@ export class DatabaseModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.eventStore.close();
     await this.pool.end();
+  }
+}
+
+/**
+ * The read model's tables (its own migrations, the projector's too: whoever starts first
+ * creates them), so the api alone answers queries with empty lists rather than failing on a
+ * missing table. Two processes creating the schema at the same moment can collide on
+ * `create schema if not exists`; the loser finds it there on the second try.
+ */
+async function createReadModel(databaseUrl: string): Promise<void> {
+  const pool = schemaPool({ connectionString: databaseUrl, max: 1 }, READ_MODEL_SCHEMA);
+  try {
+    await migrateReadModel(pool, READ_MODEL_SCHEMA).catch(async (error: { code?: string }) => {
+      if (error.code !== '23505' && error.code !== '42P06') throw error;
+      await migrateReadModel(pool, READ_MODEL_SCHEMA);
+    });
+  } finally {
+    await pool.end();
   }
 }

@@ -149,3 +149,13 @@ export function decodeCursor<K>(cursor: string, isKeyset: (value: unknown) => va
 function badUserInput(message: string, argument: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument } });
 }
+
+/** The same connection with each node turned into another shape (rows into GraphQL objects). */
+export function mapConnection<T, U>(connection: ConnectionShape<T>, map: (node: T) => U): ConnectionShape<U> {
+  return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: map(edge.node) })) };
+}
+
+/** A connection with nothing in it: a filter that can match no row (an id that is not a UUID). */
+export function emptyConnection<T>(): ConnectionShape<T> {
+  return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+}

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException } from '@nestjs/common';
+import { CommandIdReusedError } from '@tracker/application';
 import { DomainError, ForbiddenTransitionError, NotFoundError, ValidationError } from '@tracker/domain';
 import { IdempotencyViolationError, WrongExpectedVersionError } from '@tracker/event-store';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -17,6 +18,9 @@ import { ScalarInputError } from './scalars';
  *   DomainError FORBIDDEN_TRANSITION    -> CONFLICT (reason FORBIDDEN_TRANSITION, from, to)
  *   WrongExpectedVersionError           -> CONFLICT (reason WRONG_EXPECTED_VERSION)
  *   IdempotencyViolationError           -> CONFLICT (reason COMMAND_ID_REUSED)
+ *   CommandIdReusedError (application)  -> CONFLICT (reason COMMAND_ID_REUSED): the command side's
+ *                                          word for the same thing, a commandId sent again with
+ *                                          other input, for another record or by another actor
  *   AuthenticationError / Authorization -> UNAUTHENTICATED / FORBIDDEN
  *   a scalar refusing a value           -> BAD_USER_INPUT (variables and literals alike)
  *   GraphQLError with a contract code   -> that code (page size, cursor, query limits)
@@ -68,6 +72,8 @@ export function mapKnownError(error: unknown): MappedError | null {
 }
 
 function mapOne(error: unknown): MappedError | null {
+  // Before DomainError: it is a ConflictError too, and the reason tells the client what to change.
+  if (error instanceof CommandIdReusedError) return { code: 'CONFLICT', extensions: { reason: 'COMMAND_ID_REUSED' } };
   if (error instanceof DomainError) {
     switch (error.code) {
       case 'VALIDATION':

@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException } from '@nestjs/common';
+import { CommandIdReusedError } from '@tracker/application';
 import { ConflictError, ForbiddenTransitionError, NotFoundError, ValidationError } from '@tracker/domain';
 import { IdempotencyViolationError, InvalidAppendError, WrongExpectedVersionError } from '@tracker/event-store';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -26,6 +27,7 @@ describe('the error mapping', () => {
     [new ForbiddenTransitionError('no', 'COMPLETED', 'ACTIVE'), { code: 'CONFLICT', reason: 'FORBIDDEN_TRANSITION', from: 'COMPLETED', to: 'ACTIVE' }],
     [new WrongExpectedVersionError('program-1', 2, 3), { code: 'CONFLICT', reason: 'WRONG_EXPECTED_VERSION', expectedVersion: 2, actualVersion: 3 }],
     [new IdempotencyViolationError('e-1', 'other content'), { code: 'CONFLICT', reason: 'COMMAND_ID_REUSED' }],
+    [new CommandIdReusedError('c-1', 'with different input'), { code: 'CONFLICT', reason: 'COMMAND_ID_REUSED' }],
     [new AuthenticationError('token has expired'), { code: 'UNAUTHENTICATED' }],
     [new AuthorizationError('not allowed'), { code: 'FORBIDDEN' }],
     [new ScalarInputError('not a date'), { code: 'BAD_USER_INPUT' }],

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { READ_MODEL_SCHEMA } from '@tracker/read-model';
 import type { Pool } from 'pg';
 import { PG_POOL } from '../database/database.module';
 import { LOGGER, type Logger } from '../logging/logger';
@@ -24,7 +25,7 @@ const DATABASE_CHECK_TIMEOUT_MS = 2000;
 
 /**
  * /ready: the database answers `select 1`, and how far each projection is behind the newest
- * event (projection_checkpoints against max(events.position)). A lagging projector does not
+ * event (read_model.projection_checkpoints against max(events.position)). A lagging projector does not
  * make the api unready (reads are then stale, writes still work); lag is reported and exported
  * as a gauge. Tolerates the tables not existing yet (fresh database, projector not yet run).
  */
@@ -56,14 +57,14 @@ export class ReadinessService {
   async projectionLag(): Promise<{ head?: string; projections?: ProjectionStatus[] }> {
     const { rows: tables } = await this.pool.query<{ events: boolean; checkpoints: boolean }>(
       `select to_regclass('events') is not null as events,
-              to_regclass('projection_checkpoints') is not null as checkpoints`,
+              to_regclass('${READ_MODEL_SCHEMA}.projection_checkpoints') is not null as checkpoints`,
     );
     if (!tables[0].events) return {};
     const { rows: heads } = await this.pool.query<{ head: string }>('select coalesce(max(position), 0)::text as head from events');
     const head = heads[0].head;
     if (!tables[0].checkpoints) return { head };
     const { rows } = await this.pool.query<{ projection: string; position: string; updated_at: Date | null }>(
-      'select projection, position::text as position, updated_at from projection_checkpoints order by projection',
+      `select projection, position::text as position, updated_at from ${READ_MODEL_SCHEMA}.projection_checkpoints order by projection`,
     );
     const projections = rows.map((row) => {
       const lag = BigInt(head) > BigInt(row.position) ? BigInt(head) - BigInt(row.position) : 0n;

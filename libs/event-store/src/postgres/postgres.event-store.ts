@@ -138,13 +138,18 @@ export class PostgresEventStore implements EventStore {
         ],
       );
       const last = rows[rows.length - 1];
-      await client.query(
-        `with moved as (update streams set version = $2, last_hash = $3 where stream_id = $1)
-         select pg_notify('${EVENTS_CHANNEL}', $4)`,
-        [append.streamId, last.streamVersion, last.hash, last.position],
-      );
+      await client.query('update streams set version = $2, last_hash = $3 where stream_id = $1', [
+        append.streamId,
+        last.streamVersion,
+        last.hash,
+      ]);
       await this.options.beforeCommit?.();
       await client.query('commit');
+      // NOTIFY after the commit, in a transaction of its own: a transaction that notifies holds
+      // a server-wide lock from its pre-commit to its end, so notifying inside appends would make
+      // every append commit (and its WAL flush) one after another. A notification lost to a crash
+      // just here costs a subscriber one fallback poll, nothing more.
+      await client.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, last.position]).catch(() => undefined);
       return { streamId: append.streamId, version: last.streamVersion, position: BigInt(last.position) };
     } catch (error) {
       await client.query('rollback').catch(() => undefined);

@@ -196,20 +196,15 @@ export class ProjectionRunner {
     if (this.options.exclusive !== false && !this.lockClient) throw new Error('projector lock lost');
     const last = stored[stored.length - 1].position;
     const events = this.project(stored);
-    const client = await this.options.pool.connect();
-    try {
-      const failures = await commitBatch(client, this.meta!, this.options.projections, this.state, events, last, CHECKPOINTS_CHANNEL);
-      for (const failure of failures) {
-        this.options.logger.error(
-          { projection: failure.projection, position: String(failure.position), type: failure.type, err: failure.error },
-          `projection ${failure.projection} stopped at event ${failure.position} (${failure.type}): ${failure.message}`,
-        );
-      }
-      this.applied += stored.length;
-      this.lastAppliedRecordedAt = stored[stored.length - 1].recordedAt;
-    } finally {
-      client.release();
+    const failures = await commitBatch(this.options.pool, this.meta!, this.options.projections, this.state, events, last, CHECKPOINTS_CHANNEL);
+    for (const failure of failures) {
+      this.options.logger.error(
+        { projection: failure.projection, position: String(failure.position), type: failure.type, err: failure.error },
+        `projection ${failure.projection} stopped at event ${failure.position} (${failure.type}): ${failure.message}`,
+      );
     }
+    this.applied += stored.length;
+    this.lastAppliedRecordedAt = stored[stored.length - 1].recordedAt;
   }
 
   /** Upcasts stored events; a type this code does not know is skipped with one warning. */

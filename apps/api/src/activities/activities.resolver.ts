@@ -1,0 +1,75 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { Mutations } from '../commands/mutations';
+import { FollowUp } from '../follow-ups/follow-up.types';
+import { PageArgs, pageRequest } from '../graphql/connection';
+import type { GraphQLContext } from '../graphql/graphql-context';
+import { Organization } from '../organizations/organization.types';
+import { Outcome } from '../outcomes/outcome.types';
+import { Program } from '../programs/program.types';
+import { present, ReadLoaders } from '../read-model/request-loaders';
+import { LogActivity } from './activity.commands';
+import { ActivityFilter, ActivityPayload, LogActivityInput } from './activity.inputs';
+import { isActivityKeyset } from './activity.keyset';
+import { GetActivities, ListActivities } from './activity.queries';
+import { Activity, ActivityConnection, Participant } from './activity.types';
+
+@Resolver(() => Activity)
+export class ActivitiesResolver {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly mutations: Mutations,
+    private readonly loaders: ReadLoaders,
+  ) {}
+
+  @Query(() => Activity, { nullable: true })
+  async activity(@Args('id', { type: () => ID }) id: string): Promise<Activity | null> {
+    const [activity] = await this.queries.execute(new GetActivities([id]));
+    return activity;
+  }
+
+  @Query(() => ActivityConnection)
+  activities(
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => ActivityFilter, nullable: true }) filter?: ActivityFilter | null,
+  ): Promise<ActivityConnection> {
+    return this.queries.execute(new ListActivities(filter ?? {}, pageRequest(page, isActivityKeyset)));
+  }
+
+  @Mutation(() => ActivityPayload)
+  async logActivity(@Args('input') input: LogActivityInput, @Context() context: GraphQLContext): Promise<ActivityPayload> {
+    const command = new LogActivity(input, this.mutations.contextOf(context, input.commandId));
+    const { record, result } = await this.mutations.execute(context, command, (id) => this.activity(id));
+    return { activity: record, result };
+  }
+
+  @ResolveField(() => Program, { nullable: true })
+  program(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Program | null> | null {
+    return activity.programId ? this.loaders.for(context).program.load(activity.programId) : null;
+  }
+
+  @ResolveField(() => [Organization])
+  async organizers(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Organization[]> {
+    return present(await Promise.all(activity.organizerIds.map((id) => this.loaders.for(context).organization.load(id))));
+  }
+
+  @ResolveField(() => [FollowUp])
+  followUps(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<FollowUp[]> {
+    return this.loaders.for(context).followUpsOfActivity.load(activity.id);
+  }
+
+  @ResolveField(() => [Outcome])
+  outcomes(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Outcome[]> {
+    return this.loaders.for(context).outcomesOfActivity.load(activity.id);
+  }
+}
+
+@Resolver(() => Participant)
+export class ParticipantFieldsResolver {
+  constructor(private readonly loaders: ReadLoaders) {}
+
+  @ResolveField(() => Organization, { nullable: true })
+  organization(@Parent() participant: Participant, @Context() context: GraphQLContext): Promise<Organization | null> | null {
+    return participant.organizationId ? this.loaders.for(context).organization.load(participant.organizationId) : null;
+  }
+}

@@ -1,0 +1,160 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { ActivityEntity } from '@tracker/read-model';
+import { In, type SelectQueryBuilder } from 'typeorm';
+import { emptyConnection, toConnection, type ConnectionShape, type PageRequest } from '../graphql/connection';
+import { manyByKey, oneByKey, uuids } from '../read-model/batch';
+import { ReadDatabase } from '../read-model/read-database';
+import { containsPattern, jsonContains } from '../read-model/sql';
+import type { ActivityKindValue } from '../shared/enums';
+import { isUuid } from '../shared/ids';
+import { activityKeysetOf, type ActivityKeyset } from './activity.keyset';
+import type { Activity } from './activity.types';
+
+export interface ActivityCriteria {
+  programId?: string | null;
+  /** An organiser, or the organisation of a participant. */
+  organizationId?: string | null;
+  kind?: ActivityKindValue | null;
+  /** ISO dates; an activity matches when its days overlap [from, to]. */
+  from?: string | null;
+  to?: string | null;
+  search?: string | null;
+}
+
+/** Activities by id, one result per id (null for an unknown one). */
+export class GetActivities extends Query<(Activity | null)[]> {
+  constructor(readonly ids: readonly string[]) {
+    super();
+  }
+}
+
+/** A page of activities, by (startsOn, id). */
+export class ListActivities extends Query<ConnectionShape<Activity>> {
+  constructor(
+    readonly criteria: ActivityCriteria,
+    readonly page: PageRequest<ActivityKeyset>,
+  ) {
+    super();
+  }
+}
+
+/** The same page of each program's activities (Program.activities), one per program id. */
+export class GetProgramActivities extends Query<ConnectionShape<Activity>[]> {
+  constructor(
+    readonly programIds: readonly string[],
+    readonly page: PageRequest<ActivityKeyset>,
+  ) {
+    super();
+  }
+}
+
+export function toActivity(row: ActivityEntity): Activity {
+  return {
+    id: row.id,
+    kind: row.kind as ActivityKindValue,
+    title: row.title,
+    programId: row.programId,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    location: row.location,
+    organizerIds: row.organizerIds,
+    participants: row.participants.map((participant) => ({
+      name: participant.name,
+      position: participant.position,
+      organizationId: participant.organizationId,
+    })),
+    topics: row.topics,
+    summary: row.summary,
+    version: row.version,
+  };
+}
+
+function after(query: SelectQueryBuilder<ActivityEntity>, alias: string, keyset: ActivityKeyset | null): void {
+  if (keyset) {
+    query.andWhere(`(${alias}.startsOn, ${alias}.id) > (cast(:afterOn as date), cast(:afterId as uuid))`, {
+      afterOn: keyset[0],
+      afterId: keyset[1],
+    });
+  }
+}
+
+@QueryHandler(GetActivities)
+export class GetActivitiesHandler implements IQueryHandler<GetActivities> {
+  constructor(private readonly db: ReadDatabase) {}
+
+  async execute({ ids }: GetActivities): Promise<(Activity | null)[]> {
+    const wanted = uuids(ids);
+    if (wanted.length === 0) return ids.map(() => null);
+    const rows = await (await this.db.repository(ActivityEntity)).findBy({ id: In(wanted) });
+    return oneByKey(ids, rows.map(toActivity), (activity) => activity.id);
+  }
+}
+
+/**
+ * Dates: an activity is in [from, to] when its days overlap the range (endsOn >= from and
+ * startsOn <= to), so a fair from 29 May to 1 June 2019 is among June's activities too.
+ * Either end may be left open.
+ */
+@QueryHandler(ListActivities)
+export class ListActivitiesHandler implements IQueryHandler<ListActivities> {
+  constructor(private readonly db: ReadDatabase) {}
+
+  async execute({ criteria, page }: ListActivities): Promise<ConnectionShape<Activity>> {
+    const ids = [criteria.programId, criteria.organizationId].filter((id) => id != null);
+    if (!ids.every(isUuid)) return emptyConnection();
+    const query = (await this.db.repository(ActivityEntity)).createQueryBuilder('a');
+    if (criteria.programId) query.andWhere('a.programId = :programId', { programId: criteria.programId });
+    if (criteria.organizationId) {
+      // jsonb containment, answered by the GIN index on organization_ids.
+      query.andWhere('a.organizationIds @> cast(:organization as jsonb)', { organization: jsonContains(criteria.organizationId) });
+    }
+    if (criteria.kind) query.andWhere('a.kind = :kind', { kind: criteria.kind });
+    if (criteria.from) query.andWhere('a.endsOn >= cast(:from as date)', { from: criteria.from });
+    if (criteria.to) query.andWhere('a.startsOn <= cast(:to as date)', { to: criteria.to });
+    if (criteria.search) query.andWhere('a.searchText like :pattern', { pattern: containsPattern(criteria.search) });
+    const totalCount = await query.clone().getCount();
+    after(query, 'a', page.after);
+    const rows = await query.orderBy('a.startsOn').addOrderBy('a.id').limit(page.limit + 1).getMany();
+    return toConnection(rows.map(toActivity), page, activityKeysetOf, totalCount);
+  }
+}
+
+/**
+ * Two statements for any number of programs: the first `limit + 1` activities of each program
+ * after the keyset (ranked per program by a window function), and the counts per program.
+ */
+@QueryHandler(GetProgramActivities)
+export class GetProgramActivitiesHandler implements IQueryHandler<GetProgramActivities> {
+  constructor(private readonly db: ReadDatabase) {}
+
+  async execute({ programIds, page }: GetProgramActivities): Promise<ConnectionShape<Activity>[]> {
+    const wanted = uuids(programIds);
+    if (wanted.length === 0) return programIds.map(() => emptyConnection());
+    const repository = await this.db.repository(ActivityEntity);
+    const ranked = repository
+      .createQueryBuilder('r')
+      .select('r.id', 'id')
+      .addSelect('row_number() over (partition by r.program_id order by r.starts_on, r.id)', 'rank')
+      .where('r.programId = any(cast(:programIds as uuid[]))');
+    after(ranked, 'r', page.after);
+    const rows = await repository
+      .createQueryBuilder('a')
+      .where(`a.id in (select ranked.id from (${ranked.getQuery()}) ranked where ranked.rank <= :wantedRows)`)
+      .setParameters({ ...ranked.getParameters(), programIds: wanted, wantedRows: page.limit + 1 })
+      .orderBy('a.startsOn')
+      .addOrderBy('a.id')
+      .getMany();
+    const counts = await repository
+      .createQueryBuilder('a')
+      .select('a.programId', 'programId')
+      .addSelect('count(*)::int', 'count')
+      .where('a.programId = any(cast(:programIds as uuid[]))', { programIds: wanted })
+      .groupBy('a.programId')
+      .getRawMany<{ programId: string; count: number }>();
+    const countOf = new Map(counts.map((row) => [row.programId, row.count]));
+    const activities = manyByKey(programIds, rows.map(toActivity), (activity) => activity.programId);
+    return programIds.map((programId, i) => toConnection(activities[i], page, activityKeysetOf, countOf.get(programId) ?? 0));
+  }
+}
+
+export const ACTIVITY_QUERY_HANDLERS = [GetActivitiesHandler, ListActivitiesHandler, GetProgramActivitiesHandler];

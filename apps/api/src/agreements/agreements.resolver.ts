@@ -1,0 +1,43 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { Mutations } from '../commands/mutations';
+import type { GraphQLContext } from '../graphql/graphql-context';
+import { Organization } from '../organizations/organization.types';
+import { Program } from '../programs/program.types';
+import { present, ReadLoaders } from '../read-model/request-loaders';
+import { RecordAgreement } from './agreement.commands';
+import { AgreementPayload, RecordAgreementInput } from './agreement.inputs';
+import { GetAgreements } from './agreement.queries';
+import { Agreement } from './agreement.types';
+
+@Resolver(() => Agreement)
+export class AgreementsResolver {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly mutations: Mutations,
+    private readonly loaders: ReadLoaders,
+  ) {}
+
+  @Query(() => Agreement, { nullable: true })
+  async agreement(@Args('id', { type: () => ID }) id: string): Promise<Agreement | null> {
+    const [agreement] = await this.queries.execute(new GetAgreements([id]));
+    return agreement;
+  }
+
+  @Mutation(() => AgreementPayload)
+  async recordAgreement(@Args('input') input: RecordAgreementInput, @Context() context: GraphQLContext): Promise<AgreementPayload> {
+    const command = new RecordAgreement(input, this.mutations.contextOf(context, input.commandId));
+    const { record, result } = await this.mutations.execute(context, command, (id) => this.agreement(id));
+    return { agreement: record, result };
+  }
+
+  @ResolveField(() => [Organization])
+  async parties(@Parent() agreement: Agreement, @Context() context: GraphQLContext): Promise<Organization[]> {
+    return present(await Promise.all(agreement.partyIds.map((id) => this.loaders.for(context).organization.load(id))));
+  }
+
+  @ResolveField(() => Program, { nullable: true })
+  program(@Parent() agreement: Agreement, @Context() context: GraphQLContext): Promise<Program | null> | null {
+    return agreement.programId ? this.loaders.for(context).program.load(agreement.programId) : null;
+  }
+}

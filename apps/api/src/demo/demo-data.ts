@@ -1,0 +1,19 @@
+import { CommandService, loadReferenceCase, type ReferenceCaseLoaded } from '@tracker/application';
+import type { EventStore } from '@tracker/event-store';
+
+/**
+ * The demo data of `npm start`: the reference case (libs/domain/src/reference-case), told
+ * through the command side, but only into an empty event store. A store with anything in it
+ * is someone's data: a second start, or a database used for real, gets nothing added.
+ */
+export async function loadDemoIntoEmptyStore(store: EventStore, now: Date = new Date()): Promise<ReferenceCaseLoaded | null> {
+  const [anyEvent] = await store.readAll({ limit: 1 });
+  if (anyEvent) return null;
+  return loadReferenceCase(new CommandService(store), { now, actors: { diplomat: 'demo-diplomat', planner: 'demo-planner' } });
+}
+
+/** `--no-demo` or DEMO_DATA=false (also 0, no, off) turns the demo off. */
+export function demoWanted(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  if (argv.includes('--no-demo')) return false;
+  return !/^(false|0|no|off)$/i.test(env.DEMO_DATA?.trim() ?? '');
+}

@@ -1,0 +1,27 @@
+import { referenceIds } from '@tracker/domain';
+import { InMemoryEventStore } from '@tracker/event-store';
+import { demoWanted, loadDemoIntoEmptyStore } from './demo-data';
+
+describe('the demo data', () => {
+  it('tells the reference case into an empty store', async () => {
+    const store = new InMemoryEventStore();
+    const loaded = await loadDemoIntoEmptyStore(store, new Date('2026-01-05T03:00:00Z'));
+    expect(loaded?.ids.program).toBe(referenceIds.program);
+    expect((await store.readStream(`program-${referenceIds.program}`)).map((event) => event.type)).toContain('ProgramLaunched');
+  });
+
+  it('adds nothing to a store that holds anything', async () => {
+    const store = new InMemoryEventStore();
+    await loadDemoIntoEmptyStore(store);
+    const before = (await store.readAll({ limit: 10_000 })).length;
+    await expect(loadDemoIntoEmptyStore(store)).resolves.toBeNull();
+    expect((await store.readAll({ limit: 10_000 })).length).toBe(before);
+  });
+
+  it('is on unless --no-demo or DEMO_DATA=false says otherwise', () => {
+    expect(demoWanted([], {})).toBe(true);
+    expect(demoWanted(['--no-demo'], {})).toBe(false);
+    expect(demoWanted([], { DEMO_DATA: 'false' })).toBe(false);
+    expect(demoWanted([], { DEMO_DATA: 'true' })).toBe(true);
+  });
+});

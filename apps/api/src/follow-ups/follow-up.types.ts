@@ -1,0 +1,18 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { GraphQLDate } from '../graphql/scalars';
+import { FollowUpStatus, type FollowUpStatusValue } from '../shared/enums';
+
+@ObjectType('FollowUp')
+export class FollowUp {
+  @Field(() => ID) id: string;
+  @Field(() => String) description: string;
+  // owner: resolved from ownerId (FollowUpsResolver).
+  @Field(() => GraphQLDate, { nullable: true }) dueOn: string | null;
+  @Field(() => FollowUpStatus) status: FollowUpStatusValue;
+  // activity: resolved from activityId (FollowUpsResolver).
+  @Field(() => Int) version: number;
+
+  ownerId: string | null;
+  activityId: string;
+  programId: string | null;
+}

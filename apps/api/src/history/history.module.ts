@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { HISTORY_PROVIDERS } from './history.providers';
+import { HISTORY_QUERY_HANDLERS } from './history.queries';
+import { HistoryResolver } from './history.resolver';
+import { ProgramHistoryFeeds } from './program-history-feeds';
+
+/**
+ * The auditor's side of the api: programHistory, programAsOf, verifyHistory and the
+ * programHistoryAppended subscription. The work is done by @tracker/audit (shared with the
+ * auditor CLI); this module wires it to GraphQL.
+ */
+@Module({
+  providers: [...HISTORY_PROVIDERS, ...HISTORY_QUERY_HANDLERS, ProgramHistoryFeeds, HistoryResolver],
+})
+export class HistoryModule {}

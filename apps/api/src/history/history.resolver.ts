@@ -1,0 +1,97 @@
+import { QueryBus } from '@nestjs/cqrs';
+import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { toHistoryEvent, type HistoryEvent, type IntegrityReport } from '@tracker/audit';
+import type { StoredEvent } from '@tracker/event-store';
+import { GraphQLError } from 'graphql';
+import { PageArgs, pageRequest, type ConnectionShape } from '../graphql/connection';
+import { GraphQLDate } from '../graphql/scalars';
+import { Program } from '../programs/program.types';
+import { ProgramHistoryFeeds } from './program-history-feeds';
+import { GetProgramAsOf, GetProgramHistory, isHistoryKeyset, VerifyHistory } from './history.queries';
+import { HistoryEventConnection, HistoryEventNode, IntegrityProblemKindValue, IntegrityReportNode } from './history.types';
+
+/** The auditor's operations (access: planner, auditor, admin; auth/access-policy.ts). */
+@Resolver()
+export class HistoryResolver {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly feeds: ProgramHistoryFeeds,
+  ) {}
+
+  @Query(() => HistoryEventConnection, {
+    description:
+      'Every event that touched the program (its own stream and those of its activities,\n' +
+      'agreements, outcomes and follow-ups), in global order. Auditor and planner roles.\n' +
+      '`from` and `to` bound the recorded time, both inclusive.',
+  })
+  programHistory(
+    @Args('programId', { type: () => ID }) programId: string,
+    @Args('from', { type: () => Date, nullable: true }) from: Date | null,
+    @Args('to', { type: () => Date, nullable: true }) to: Date | null,
+    @Args() page: PageArgs,
+  ): Promise<ConnectionShape<HistoryEvent>> {
+    return this.queries.execute(new GetProgramHistory(programId, { from, to }, pageRequest(page, isHistoryKeyset)));
+  }
+
+  @Query(() => Program, {
+    nullable: true,
+    description:
+      'The program as it was known at `asOf` (recorded time), rebuilt by replaying its events.\n' +
+      'With `occurredBy`, only what had happened by that business date (see the README of libs/audit).',
+  })
+  programAsOf(
+    @Args('programId', { type: () => ID }) programId: string,
+    @Args('asOf', { type: () => Date }) asOf: Date,
+    @Args('occurredBy', {
+      type: () => GraphQLDate,
+      nullable: true,
+      description: 'Business time: leave out events about days after this date, whenever they were recorded.',
+    })
+    occurredBy: string | null,
+  ): Promise<Program | null> {
+    return this.queries.execute(new GetProgramAsOf(programId, asOf, occurredBy ?? null));
+  }
+
+  @Query(() => IntegrityReportNode, {
+    description: "Recomputes the hash chains of the program's streams, or of the whole store when no id is given.",
+  })
+  async verifyHistory(@Args('programId', { type: () => ID, nullable: true }) programId: string | null): Promise<IntegrityReportNode> {
+    return toIntegrityReport(await this.queries.execute(new VerifyHistory(programId ?? null)));
+  }
+
+  @Subscription(() => HistoryEventNode, {
+    description: "Each event of the program's history as it is recorded, once, in order.",
+    resolve: (event: StoredEvent) => toHistoryEvent(event),
+  })
+  programHistoryAppended(
+    @Args('programId', { type: () => ID }) programId: string,
+    @Args('after', {
+      type: () => String,
+      nullable: true,
+      description: 'A position (from programHistory): deliver the events after it first, then the new ones. Default: only new ones.',
+    })
+    after: string | null,
+  ): AsyncIterableIterator<StoredEvent> {
+    if (after != null && !isHistoryKeyset(after)) {
+      throw new GraphQLError('after must be an event position (a decimal string)', { extensions: { code: 'BAD_USER_INPUT', argument: 'after' } });
+    }
+    return this.feeds.follow(programId, after == null ? null : BigInt(after));
+  }
+}
+
+function toIntegrityReport(report: IntegrityReport): IntegrityReportNode {
+  return {
+    ok: report.ok,
+    streamsChecked: report.streamsChecked,
+    eventsChecked: report.eventsChecked,
+    firstBrokenPosition: report.firstBrokenPosition?.toString() ?? null,
+    problemCount: report.problemCount,
+    problems: report.problems.map((problem) => ({
+      kind: IntegrityProblemKindValue[problem.kind],
+      streamId: problem.streamId,
+      position: problem.position?.toString() ?? null,
+      version: problem.version,
+      detail: problem.detail,
+    })),
+  };
+}

@@ -1,0 +1,34 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { CommandResult } from '../commands/command-result.type';
+import { OrganizationKind, type OrganizationKindValue } from '../shared/enums';
+import { LocalizedTextInput } from '../shared/localized-text.types';
+import { Organization } from './organization.types';
+
+@InputType('OrganizationFilter')
+export class OrganizationFilter {
+  @Field(() => OrganizationKind, { nullable: true }) kind?: OrganizationKindValue | null;
+  @Field(() => String, { nullable: true }) search?: string | null;
+}
+
+@InputType('RegisterOrganizationInput')
+export class RegisterOrganizationInput {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => LocalizedTextInput) name: LocalizedTextInput;
+  @Field(() => OrganizationKind) kind: OrganizationKindValue;
+  @Field(() => String, { nullable: true }) country?: string | null;
+  @Field(() => ID, { nullable: true }) parentId?: string | null;
+}
+
+@InputType('RenameOrganizationInput')
+export class RenameOrganizationInput {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID) id: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => LocalizedTextInput) name: LocalizedTextInput;
+}
+
+@ObjectType('OrganizationPayload')
+export class OrganizationPayload {
+  @Field(() => Organization, { nullable: true }) organization: Organization | null;
+  @Field(() => CommandResult) result: CommandResult;
+}

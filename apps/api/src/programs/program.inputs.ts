@@ -1,0 +1,47 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { CommandResult } from '../commands/command-result.type';
+import { GraphQLDate } from '../graphql/scalars';
+import { PartnerRole, ProgramStatus, type PartnerRoleValue, type ProgramStatusValue } from '../shared/enums';
+import { LocalizedTextInput } from '../shared/localized-text.types';
+import { Program } from './program.types';
+
+@InputType('ProgramFilter')
+export class ProgramFilter {
+  @Field(() => ProgramStatus, { nullable: true }) status?: ProgramStatusValue | null;
+  @Field(() => ID, { nullable: true }) partnerId?: string | null;
+  @Field(() => String, { nullable: true }) search?: string | null;
+}
+
+@InputType('LaunchProgramInput')
+export class LaunchProgramInput {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => LocalizedTextInput) title: LocalizedTextInput;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => GraphQLDate, { nullable: true }) startedOn?: string | null;
+  @Field(() => ProgramStatus, { nullable: true }) status?: ProgramStatusValue | null;
+}
+
+@InputType('AddProgramPartnerInput')
+export class AddProgramPartnerInput {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID) programId: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => ID) organizationId: string;
+  @Field(() => PartnerRole) role: PartnerRoleValue;
+  @Field(() => GraphQLDate, { nullable: true }) joinedOn?: string | null;
+}
+
+@InputType('ChangeProgramStatusInput')
+export class ChangeProgramStatusInput {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID) programId: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => ProgramStatus) status: ProgramStatusValue;
+  @Field(() => String, { nullable: true }) reason?: string | null;
+}
+
+@ObjectType('ProgramPayload')
+export class ProgramPayload {
+  @Field(() => Program, { nullable: true }) program: Program | null;
+  @Field(() => CommandResult) result: CommandResult;
+}

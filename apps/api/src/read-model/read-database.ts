@@ -1,0 +1,62 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { READ_MODEL_ENTITIES } from '@tracker/read-model';
+import { DataSource, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
+import { API_OPTIONS, type ResolvedApiOptions } from '../config/api-options';
+import { LOGGER, type Logger } from '../logging/logger';
+import { READ_SLOW_QUERY_MS, ReadQueryLog } from './read-query-log';
+
+/**
+ * The read side's TypeORM DataSource over the read model (schema read_model), on the same
+ * DATABASE_URL as the events. Mapping only: the projector's migrations own the tables, so
+ * nothing is synchronised, migrated or installed from here.
+ *
+ * Connected on first use rather than at start-up, so the api starts (and /ready can say
+ * "database down") while PostgreSQL is unreachable; a failed attempt is retried next time.
+ */
+@Injectable()
+export class ReadDatabase implements OnApplicationShutdown {
+  readonly dataSource: DataSource;
+  readonly queryLog: ReadQueryLog;
+  private connecting: Promise<DataSource> | undefined;
+
+  constructor(@Inject(API_OPTIONS) options: ResolvedApiOptions, @Inject(LOGGER) logger: Logger) {
+    this.queryLog = new ReadQueryLog(logger);
+    this.dataSource = new DataSource({
+      type: 'postgres',
+      url: options.databaseUrl,
+      applicationName: 'tracker-api-read',
+      entities: READ_MODEL_ENTITIES,
+      synchronize: false,
+      migrationsRun: false,
+      installExtensions: false,
+      poolSize: 10,
+      connectTimeoutMS: 5000,
+      logger: this.queryLog,
+      maxQueryExecutionTime: READ_SLOW_QUERY_MS,
+      poolErrorHandler: (error: unknown) => logger.warn({ err: error }, 'idle read-model connection lost'),
+    });
+  }
+
+  async repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Promise<Repository<T>> {
+    return (await this.ready()).getRepository(entity);
+  }
+
+  /** Raw SQL for what the query builder cannot say (unions, window functions). */
+  async query<T>(sql: string, parameters: unknown[]): Promise<T[]> {
+    return (await this.ready()).query(sql, parameters);
+  }
+
+  private ready(): Promise<DataSource> {
+    if (this.dataSource.isInitialized) return Promise.resolve(this.dataSource);
+    this.connecting ??= this.dataSource.initialize().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connecting?.catch(() => undefined);
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

@@ -1,0 +1,91 @@
+import type { INestApplication } from '@nestjs/common';
+import { onShutdownSignal, startDatabase, type RunningDatabase } from '@tracker/database';
+import type { EventStore } from '@tracker/event-store';
+import { startProjector, type RunningProjector } from '@tracker/projection-runner';
+import { join, resolve } from 'node:path';
+import { describeDevTokens, devTokens, loadOrCreateDevSecret } from './auth/dev-tokens';
+import { ReadYourWrites } from './commands/read-your-writes.service';
+import { apiOptionsFromEnv } from './config/api-options';
+import { createApp } from './create-app';
+import { EVENT_STORE } from './database/database.module';
+import { demoWanted, loadDemoIntoEmptyStore } from './demo/demo-data';
+import { createLogger } from './logging/logger';
+
+/** How long a first start waits for the projector to take in the demo before saying "ready". */
+const DEMO_PROJECTION_WAIT_MS = 30_000;
+
+/**
+ * `npm start`: the whole tracker in one process. PostgreSQL (DATABASE_URL, or an embedded one
+ * under DATA_DIR, default .data), the projector (which applies the migrations), the api on
+ * PORT (default 3000), and on a first start with an empty event store the reference case as
+ * demo data (`--no-demo` or DEMO_DATA=false to skip). SIGINT/SIGTERM stop the api, then the
+ * projector, then the embedded PostgreSQL.
+ *
+ * One process rather than two keeps a laptop start to one command and one Ctrl-C; in
+ * production the api and projector run and scale as separate processes (docker/).
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  const production = env.NODE_ENV === 'production';
+  const dataDir = resolve(env.DATA_DIR ?? '.data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  const logger = createLogger((env.LOG_LEVEL as Parameters<typeof createLogger>[0]) || 'info');
+
+  let database: RunningDatabase | undefined;
+  let projector: RunningProjector | undefined;
+  let app: INestApplication | undefined;
+  const stop = async () => {
+    await app?.close();
+    await projector?.stop();
+    await database?.stop();
+  };
+  onShutdownSignal(async (signal) => {
+    logger.info({ signal }, 'shutting down');
+    await stop();
+  });
+
+  try {
+    database = await startDatabase({ dataDir });
+    projector = await startProjector({
+      databaseUrl: database.url,
+      logger: logger.child({ service: 'projector' }),
+      eventStoreUrl: env.EVENTSTORE_URL || undefined,
+      batchSize: env.PROJECTOR_BATCH_SIZE ? Number(env.PROJECTOR_BATCH_SIZE) : undefined,
+    });
+
+    const options = apiOptionsFromEnv(env, database.url);
+    let banner = '';
+    if (!options.jwtSecret && !options.jwksUrl) {
+      if (production) throw new Error('Set AUTH_JWT_SECRET or AUTH_JWKS_URL: production has no development tokens');
+      options.jwtSecret = await loadOrCreateDevSecret(dataDir);
+      banner = describeDevTokens(await devTokens(options.jwtSecret), join(dataDir, 'jwt-secret'));
+    }
+    app = await createApp(options, logger);
+
+    let demo = 'demo data: off (--no-demo or DEMO_DATA=false)';
+    if (demoWanted(process.argv.slice(2), env)) {
+      const loaded = await loadDemoIntoEmptyStore(app.get<EventStore>(EVENT_STORE));
+      if (loaded) {
+        const projected = await app.get(ReadYourWrites).waitFor(loaded.position, DEMO_PROJECTION_WAIT_MS);
+        demo = `demo data: the OTOP e-commerce reference case, program ${loaded.ids.program}${projected ? '' : ' (still being projected)'}`;
+      } else {
+        demo = 'demo data: not loaded, the event store already holds events';
+      }
+    }
+    logger.info({ demo }, 'demo data');
+
+    await app.listen(port);
+    const base = `http://localhost:${port}`;
+    logger.info({ graphql: `${base}/graphql`, graphiql: `${base}/graphiql`, database: database.source }, 'tracker listening');
+    process.stdout.write(`\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${demo}\n${banner ? `\n${banner}\n` : ''}\n`);
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`tracker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'auditor',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,40 @@
+import { PostgresStreamHeads, programEventSource, type ProgramEventSource, type StreamHeads } from '@tracker/audit';
+import { startDatabase } from '@tracker/database';
+import { connectEventStore, type EventStore } from '@tracker/event-store';
+import { Pool } from 'pg';
+
+export interface AuditorConnection {
+  store: EventStore;
+  source: ProgramEventSource;
+  heads: StreamHeads | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * The tracker's database from DATABASE_URL, or the embedded one under DATA_DIR (default
+ * .data), as the apps find it; events from EVENTSTORE_URL when set. Every session is opened
+ * read-only (default_transaction_read_only): an audit tool must not be able to write, even by
+ * a bug, to the history it checks.
+ */
+export async function connectAuditor(env: NodeJS.ProcessEnv): Promise<AuditorConnection> {
+  const database = await startDatabase({ dataDir: env.DATA_DIR });
+  const pool = new Pool({
+    connectionString: database.url,
+    application_name: 'tracker-auditor',
+    max: 4,
+    options: '-c default_transaction_read_only=on',
+  });
+  pool.on('error', () => undefined); // an idle connection dropped by the server; the next query reconnects
+  const eventStoreUrl = env.EVENTSTORE_URL || undefined;
+  const store = connectEventStore({ pool, eventStoreUrl });
+  return {
+    store,
+    source: programEventSource({ pool, store, eventStoreUrl }),
+    heads: eventStoreUrl ? undefined : new PostgresStreamHeads(pool),
+    async close() {
+      await store.close();
+      await pool.end();
+      await database.stop();
+    },
+  };
+}
