@@ -27,7 +27,7 @@ describe('CommandService on PostgreSQL', () => {
   // gap-free rule), and other test files share this server.
   async function storedEvents() {
     const { rows } = await db.pool.query<{ position: string; type: string; data: Record<string, unknown> }>(
-      'select position::text, type, data from events order by position',
+      'select position::text, type, data from events order by events.position',
     );
     return rows.map((row) => ({ ...row, position: BigInt(row.position) }));
   }
