@@ -78,4 +78,21 @@ export const eventStoreMigrations: { id: string; sql: string }[] = [
       end $$;
     `,
   },
+  {
+    // One round trip for everything an append does before its INSERT: positions and xid (in
+    // the critical section above, still first), then the stream's row, created if new and
+    // locked. Each round trip counts: under concurrent load an append's cost is mostly them.
+    id: 'event-store/002-begin-append',
+    sql: `
+      create function tracker_begin_append(p_stream_id text, p_count integer,
+        out transaction_id xid8, out positions bigint[], out version integer, out last_hash text)
+      language plpgsql as $$
+      begin
+        select a.transaction_id, a.positions into transaction_id, positions from tracker_allocate_positions(p_count) a;
+        -- A concurrent creator of the same stream makes this wait, then do nothing.
+        insert into streams (stream_id, version, last_hash) values (p_stream_id, 0, '') on conflict (stream_id) do nothing;
+        select s.version, s.last_hash into version, last_hash from streams s where s.stream_id = p_stream_id for update;
+      end $$;
+    `,
+  },
 ];

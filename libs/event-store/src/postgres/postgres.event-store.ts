@@ -55,6 +55,8 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private readonly pollIntervalMs: number;
   private readonly clock: () => Date;
+  private announced: bigint | null = null;
+  private announcing: Promise<void> | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -74,16 +76,17 @@ export class PostgresEventStore implements EventStore {
     const client = await this.pool.connect();
     let broken = false;
     try {
-      // Before the transaction, so a retry neither allocates positions nor takes a lock.
-      const retried = resolveRetry(append, await this.findStored(client, append));
-      if (retried) return retried;
       try {
-        return await this.write(client, append);
+        const result = await this.write(client, append);
+        this.announce(result.position);
+        return result;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError) && !isUniqueViolation(error)) throw error;
-        // A retry racing its own first attempt lands here once that attempt commits.
-        const retriedLate = resolveRetry(append, await this.findStored(client, append));
-        if (retriedLate) return retriedLate;
+        // A retry of a stored batch fails here (its expected version has passed, or its event
+        // ids are taken): answer it with the first result. Checking only on failure keeps the
+        // common path to four round trips.
+        const retried = resolveRetry(append, await this.findStored(client, append));
+        if (retried) return retried;
         throw error;
       }
     } catch (error) {
@@ -96,65 +99,89 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /**
+   * Two round trips on the common path. Each batch of statements goes as one simple query
+   * with its values inlined through escapeLiteral (the simple protocol takes no parameters):
+   * under concurrent load an append's cost is mostly round trips, not SQL.
+   */
   private async write(client: PoolClient, append: PreparedAppend): Promise<AppendResult> {
-    await client.query('begin');
     try {
-      // First statement: nothing may give this transaction an xid before the allocation.
-      const allocation = await client.query<{ transaction_id: string; positions: string[] }>(
-        'select transaction_id, positions from tracker_allocate_positions($1)',
-        [append.events.length],
-      );
-      const { transaction_id: transactionId, positions } = allocation.rows[0];
-
-      const stream = await lockStream(client, append);
+      // BEGIN, then the positions and xid before anything else can give the transaction one.
+      const [, begun] = (await client.query(
+        `begin; select transaction_id, positions, version, last_hash
+           from tracker_begin_append(${client.escapeLiteral(append.streamId)}, ${append.events.length})`,
+      )) as unknown as [unknown, { rows: { transaction_id: string; positions: string[]; version: number; last_hash: string }[] }];
+      const { transaction_id: transactionId, positions, version, last_hash: lastHash } = begun.rows[0];
+      if (append.requiredVersion !== null && append.requiredVersion !== version) {
+        throw new WrongExpectedVersionError(append.streamId, append.expected, version);
+      }
       const recordedAt = this.clock();
-      let previousHash = stream.lastHash;
+      let previousHash = lastHash;
       const rows = append.events.map((event, index) => {
-        const streamVersion = stream.version + index + 1;
+        const streamVersion = version + index + 1;
         const hash = chainHash(previousHash, { ...event, streamId: append.streamId, streamVersion, recordedAt });
         previousHash = hash;
-        return { ...event, streamVersion, hash, position: positions[index] };
+        return {
+          position: positions[index],
+          stream_version: streamVersion,
+          event_id: event.eventId,
+          type: event.type,
+          schema_version: event.schemaVersion,
+          data: event.data,
+          metadata: event.metadata,
+          occurred_on: event.occurredOn,
+          hash,
+        };
       });
-      await client.query(
-        `insert into events (position, transaction_id, stream_id, stream_version, event_id, type, schema_version,
-           data, metadata, recorded_at, occurred_on, hash)
-         select position, $2::xid8, $3, stream_version, event_id, type, schema_version,
-           data::jsonb, metadata::jsonb, $4::timestamptz, occurred_on::date, hash
-         from unnest($1::bigint[], $5::int[], $6::uuid[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[])
-           as batch(position, stream_version, event_id, type, schema_version, data, metadata, occurred_on, hash)`,
-        [
-          rows.map((row) => row.position),
-          transactionId,
-          append.streamId,
-          recordedAt,
-          rows.map((row) => row.streamVersion),
-          rows.map((row) => row.eventId),
-          rows.map((row) => row.type),
-          rows.map((row) => row.schemaVersion),
-          rows.map((row) => JSON.stringify(row.data)),
-          rows.map((row) => JSON.stringify(row.metadata)),
-          rows.map((row) => row.occurredOn),
-          rows.map((row) => row.hash),
-        ],
-      );
       const last = rows[rows.length - 1];
-      await client.query('update streams set version = $2, last_hash = $3 where stream_id = $1', [
-        append.streamId,
-        last.streamVersion,
-        last.hash,
-      ]);
-      await this.options.beforeCommit?.();
-      await client.query('commit');
-      // NOTIFY after the commit, in a transaction of its own: a transaction that notifies holds
-      // a server-wide lock from its pre-commit to its end, so notifying inside appends would make
-      // every append commit (and its WAL flush) one after another. A notification lost to a crash
-      // just here costs a subscriber one fallback poll, nothing more.
-      await client.query('select pg_notify($1, $2)', [EVENTS_CHANNEL, last.position]).catch(() => undefined);
-      return { streamId: append.streamId, version: last.streamVersion, position: BigInt(last.position) };
+      const literal = (value: string) => client.escapeLiteral(value);
+      const insert = `
+        with inserted as (
+          insert into events (position, transaction_id, stream_id, stream_version, event_id, type, schema_version,
+            data, metadata, recorded_at, occurred_on, hash)
+          select position, ${literal(transactionId)}::xid8, ${literal(append.streamId)}, stream_version, event_id, type,
+            schema_version, data, metadata, ${literal(recordedAt.toISOString())}::timestamptz, occurred_on, hash
+          from jsonb_to_recordset(${literal(JSON.stringify(rows))}::jsonb) as batch(position bigint, stream_version int,
+            event_id uuid, type text, schema_version int, data jsonb, metadata jsonb, occurred_on date, hash text)
+        )
+        update streams set version = ${last.stream_version}, last_hash = ${literal(last.hash)}
+         where stream_id = ${literal(append.streamId)}`;
+      if (this.options.beforeCommit) {
+        await client.query(insert);
+        await this.options.beforeCommit();
+        await client.query('commit');
+      } else {
+        await client.query(`${insert}; commit`);
+      }
+      return { streamId: append.streamId, version: last.stream_version, position: BigInt(last.position) };
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Wakes subscribers, after the commit and outside the append's transaction: a transaction
+   * that notifies holds a server-wide lock from its pre-commit to its end, which would make
+   * concurrent appends commit (and flush WAL) one after another. One NOTIFY is in flight at a
+   * time, carrying the highest position committed meanwhile, so a burst of appends costs a
+   * few notifications. A notification lost to a crash costs a subscriber one fallback poll.
+   */
+  private announce(position: bigint): void {
+    if (this.announced === null || position > this.announced) this.announced = position;
+    if (this.announcing) return;
+    const next = this.announced;
+    this.announced = null;
+    this.announcing = this.pool
+      .query('select pg_notify($1, $2)', [EVENTS_CHANNEL, next.toString()])
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        this.announcing = undefined;
+        if (this.announced !== null) this.announce(this.announced);
+      });
   }
 
   private async findStored(client: PoolClient, append: PreparedAppend): Promise<Map<string, StoredForRetry>> {
@@ -201,40 +228,9 @@ export class PostgresEventStore implements EventStore {
 
   /** Stops the subscriptions and the LISTEN connection; the pool is the caller's. */
   async close(): Promise<void> {
+    while (this.announcing) await this.announcing;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     await this.listener.close();
-  }
-}
-
-/**
- * Locks the stream's row for this transaction and checks the expected version. Concurrent
- * appends to one stream queue here; READ COMMITTED re-reads the row once the lock is granted,
- * so each sees its predecessor's version.
- */
-async function lockStream(client: PoolClient, append: PreparedAppend): Promise<{ version: number; lastHash: string }> {
-  for (;;) {
-    const locked = await client.query<{ version: number; last_hash: string }>(
-      'select version, last_hash from streams where stream_id = $1 for update',
-      [append.streamId],
-    );
-    let row = locked.rows[0];
-    if (!row && append.requiredVersion !== null && append.requiredVersion > 0) {
-      throw new WrongExpectedVersionError(append.streamId, append.expected, 0);
-    }
-    if (!row) {
-      const created = await client.query<{ version: number; last_hash: string }>(
-        `insert into streams (stream_id, version, last_hash) values ($1, 0, '')
-         on conflict (stream_id) do nothing returning version, last_hash`,
-        [append.streamId],
-      );
-      row = created.rows[0];
-      // Created by a concurrent append meanwhile: lock that row instead.
-      if (!row) continue;
-    }
-    if (append.requiredVersion !== null && append.requiredVersion !== row.version) {
-      throw new WrongExpectedVersionError(append.streamId, append.expected, row.version);
-    }
-    return { version: row.version, lastHash: row.last_hash };
   }
 }
 
