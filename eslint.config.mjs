@@ -45,6 +45,13 @@ export default [
           ],
         },
       ],
+      // Nothing ambient (STYLE.md 5): time arrives in the command's metadata.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'libs/domain reads no clock: take the time from the command metadata.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'libs/domain reads no clock: take the time from the command metadata.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'libs/domain makes no ids or randomness: they arrive in the command.' },
+      ],
     },
   },
   {

@@ -59,6 +59,11 @@ describe('module boundaries', () => {
     expect(messages.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
   });
 
+  it('reports the domain reading the clock', () => {
+    const messages = lintAs('libs/domain/src/boundary-fixture.ts', 'export const now = () => Date.now();\nexport const today = () => new Date();\n');
+    expect(messages.filter((m) => m.startsWith('no-restricted-syntax'))).toHaveLength(2);
+  });
+
   it('allows the read model to import the domain', () => {
     const messages = lintAs('libs/read-model/src/boundary-fixture.ts', "import * as d from '@tracker/domain';\nexport const x = d;\n");
     expect(messages).toEqual([]);
