@@ -5,8 +5,10 @@ import type { Level } from 'pino';
  * (apiOptionsFromEnv); e2e tests pass it directly to createApp, so no test sets process.env.
  */
 export interface ApiOptions {
-  /** PostgreSQL holding the events and the read models. */
+  /** PostgreSQL holding the read models, and the events unless eventStoreUrl is set. */
   databaseUrl: string;
+  /** EVENTSTORE_URL (esdb:// or kurrentdb://): the events live in EventStoreDB/KurrentDB. */
+  eventStoreUrl?: string;
   /** HS256 secret (AUTH_JWT_SECRET), at least 32 bytes. */
   jwtSecret?: string;
   /** OIDC issuer's key set (AUTH_JWKS_URL); tokens signed RS256 or ES256. */
@@ -73,6 +75,7 @@ export function resolveApiOptions(options: ApiOptions): ResolvedApiOptions {
 export function apiOptionsFromEnv(env: NodeJS.ProcessEnv, databaseUrl: string): ApiOptions {
   return {
     databaseUrl,
+    eventStoreUrl: nonEmpty(env.EVENTSTORE_URL),
     jwtSecret: nonEmpty(env.AUTH_JWT_SECRET),
     jwksUrl: nonEmpty(env.AUTH_JWKS_URL),
     jwtIssuer: nonEmpty(env.AUTH_JWT_ISSUER),

@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { runMigrations } from '@tracker/database';
-import { eventStoreMigrations, PostgresEventStore, type EventStore } from '@tracker/event-store';
+import { connectEventStore, eventStoreMigrations, type EventStore } from '@tracker/event-store';
 import { migrateReadModel, READ_MODEL_SCHEMA, schemaPool } from '@tracker/read-model';
 import { Pool, types } from 'pg';
 import { API_OPTIONS, type ResolvedApiOptions } from '../config/api-options';
@@ -44,7 +44,7 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
           if (applied.length) logger.info({ migrations: applied }, 'event store migrations applied');
           await createReadModel(options.databaseUrl);
         }
-        return new MeteredEventStore(new PostgresEventStore(pool), metrics);
+        return new MeteredEventStore(connectEventStore({ pool, eventStoreUrl: options.eventStoreUrl }), metrics);
       },
     },
   ],

@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { PostgresStreamHeads, programEventSource, type ProgramEventSource, type StreamHeads } from '@tracker/audit';
 import type { EventStore } from '@tracker/event-store';
 import type { Pool } from 'pg';
+import { API_OPTIONS, type ResolvedApiOptions } from '../config/api-options';
 import { EVENT_STORE, PG_POOL } from '../database/database.module';
 
 /** `@Inject(PROGRAM_EVENTS) source: ProgramEventSource`: a program's events, cheapest path. */
@@ -10,22 +11,21 @@ export const PROGRAM_EVENTS = Symbol('PROGRAM_EVENTS');
 export const STREAM_HEADS = Symbol('STREAM_HEADS');
 
 /**
- * The api's event store is PostgreSQL (database.module.ts builds a PostgresEventStore on
- * PG_POOL), so a program's history is the index joined to `events` in SQL and the `streams`
- * rows are there to check. Were the api to take EVENTSTORE_URL, pass it here: the history is
- * then read through the port and verification goes without stream rows.
+ * With the events in PostgreSQL, a program's history is the index joined to `events` in SQL
+ * and the `streams` rows are there to check. With EVENTSTORE_URL the history is read through
+ * the port and verification goes without stream rows.
  */
-const eventStoreUrl: string | undefined = undefined;
-
 export const HISTORY_PROVIDERS: Provider[] = [
   {
     provide: PROGRAM_EVENTS,
-    inject: [PG_POOL, EVENT_STORE],
-    useFactory: (pool: Pool, store: EventStore): ProgramEventSource => programEventSource({ pool, store, eventStoreUrl }),
+    inject: [PG_POOL, EVENT_STORE, API_OPTIONS],
+    useFactory: (pool: Pool, store: EventStore, options: ResolvedApiOptions): ProgramEventSource =>
+      programEventSource({ pool, store, eventStoreUrl: options.eventStoreUrl }),
   },
   {
     provide: STREAM_HEADS,
-    inject: [PG_POOL],
-    useFactory: (pool: Pool): StreamHeads | null => (eventStoreUrl ? null : new PostgresStreamHeads(pool)),
+    inject: [PG_POOL, API_OPTIONS],
+    useFactory: (pool: Pool, options: ResolvedApiOptions): StreamHeads | null =>
+      options.eventStoreUrl ? null : new PostgresStreamHeads(pool),
   },
 ];
