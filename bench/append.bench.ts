@@ -63,10 +63,13 @@ async function main(): Promise<void> {
   const database = await startDatabase({ dataDir: process.env.DATA_DIR ?? '.data/bench' });
   const name = `bench_append_${Date.now()}`;
   const admin = new Pool({ connectionString: database.url, max: 1 });
+  // Dropping the database below ends idle pooled connections; that must not crash the bench.
+  admin.on('error', () => undefined);
   await admin.query(`create database ${name}`);
   const url = new URL(database.url);
   url.pathname = `/${name}`;
   const pool = new Pool({ connectionString: url.toString(), max: CLIENTS });
+  pool.on('error', () => undefined);
   try {
     await runMigrations(pool, eventStoreMigrations);
     await pool.query('create table raw_events (id bigserial primary key, stream_id text not null, data jsonb not null)');

@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-const FILE = join(__dirname, 'results.md');
+/** BENCH_RESULTS_FILE sends a smoke run (`npm run bench:quick`) elsewhere, so it never replaces real figures. */
+const FILE = process.env.BENCH_RESULTS_FILE || join(__dirname, 'results.md');
 
 /** Replaces the section `name` of bench/results.md with fresh figures, stamped with machine, date and commit. */
 export async function recordResults(name: string, lines: string[]): Promise<void> {
@@ -11,6 +12,8 @@ export async function recordResults(name: string, lines: string[]): Promise<void
   let commit = 'unknown';
   try {
     commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    // Figures taken on a work tree with edits are not the commit's figures: say so.
+    if (execSync(`git status --porcelain --untracked-files=no -- . ':!bench/results.md'`, { encoding: 'utf8' }).trim()) commit += ' + uncommitted changes';
   } catch {
     // not a git checkout
   }
