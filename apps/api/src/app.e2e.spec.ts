@@ -84,6 +84,27 @@ describe('health endpoints', () => {
       await app.close();
     }
   });
+
+  it('answers a query and a mutation with 503 and Retry-After when the database cannot be reached (regression: 200 with the driver error as INTERNAL_SERVER_ERROR)', async () => {
+    const app = await createApp({
+      databaseUrl: 'postgres://postgres:postgres@127.0.0.1:1/tracker',
+      jwtSecret: TEST_JWT_SECRET,
+      logLevel: 'silent',
+      migrate: false,
+    });
+    try {
+      for (const query of ['{ programs { totalCount } }', 'mutation { registerOrganization(input: { name: { en: "Lazada" }, kind: COMPANY }) { result { version } } }']) {
+        const response = await request(app.getHttpServer()).post('/graphql').set('authorization', admin).send({ query });
+        expect(response.status).toBe(503);
+        expect(response.headers['retry-after']).toBe('1');
+        expect(response.body.errors).toHaveLength(1);
+        expect(response.body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', reason: 'DATABASE_UNAVAILABLE' });
+        expect(response.body.errors[0].message).toMatch(/^the database is unavailable: retry in a moment/);
+      }
+    } finally {
+      await app.close();
+    }
+  });
 });
 
 describe('plain HTTP', () => {
@@ -133,6 +154,41 @@ describe('authentication and roles', () => {
     const response = await api.graphql('{ testCaller { subject } }', undefined, `Bearer ${expired}`);
     expect(codes(response.body)).toEqual(['UNAUTHENTICATED']);
     expect(response.body.errors[0].message).toBe('token has expired');
+  });
+
+  describe('refusing bad tokens over HTTP, for a query and for a mutation (which records nothing)', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const tokens: [string, () => Promise<string>, string][] = [
+      ['an expired token', async () => `Bearer ${await signTestToken({ roles: ['admin'] }, { expiresInSeconds: -60 })}`, 'token has expired'],
+      ['a token not valid yet (nbf an hour ahead)', async () => `Bearer ${await signTestToken({ roles: ['admin'], nbf: now() + 3600 })}`, 'token is not valid yet (nbf)'],
+      ['a token signed with another secret', async () => `Bearer ${await signTestToken({ roles: ['admin'] }, { secret: 'someone-else-someone-else-someone-else-0123' })}`, 'token signature is invalid'],
+      ['an unsigned token (alg none)', async () => `Bearer ${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'mallory', roles: ['admin'], exp: now() + 300 })}.`, 'token algorithm none is not accepted'],
+      ['a token signed HS512 with the right secret (the algorithm is pinned)', async () => `Bearer ${await signTestToken({ roles: ['admin'] }, { alg: 'HS512' })}`, 'token algorithm HS512 is not accepted'],
+      ['a valid token with its payload swapped for an admin one', async () => {
+        const [header, , signature] = (await signTestToken({ roles: ['auditor'] })).split('.');
+        return `Bearer ${header}.${part({ sub: 'mallory', roles: ['admin'], exp: now() + 300 })}.${signature}`;
+      }, 'token signature is invalid'],
+      ['a token that is no JWT', async () => 'Bearer not-a-token', 'token is not a JWT'],
+      ['a token of three garbage parts', async () => 'Bearer a.b.c', 'token is not a JWT'],
+      ['a Basic header', async () => 'Basic YWRtaW46YWRtaW4=', 'Authorization header must be "Bearer <token>"'],
+      ['a Bearer header without a token', async () => 'Bearer', 'Authorization header must be "Bearer <token>"'],
+    ];
+
+    it.each(tokens)('refuses %s as UNAUTHENTICATED', async (_what, make, message) => {
+      const authorization = await make();
+      const query = await api.graphql('{ testCaller { subject } }', undefined, authorization);
+      expect(codes(query.body)).toEqual(['UNAUTHENTICATED']);
+      expect(query.body.errors[0].message).toBe(message);
+      const before = await api.eventCount();
+      const mutation = await api.graphql(
+        'mutation ($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { result { version } } }',
+        { input: { name: { en: 'Mallory Trading' }, kind: 'COMPANY' } },
+        authorization,
+      );
+      expect(codes(mutation.body)).toEqual(['UNAUTHENTICATED']);
+      expect(await api.eventCount()).toBe(before);
+    });
   });
 
   it('answers FORBIDDEN when the role may not run the operation', async () => {

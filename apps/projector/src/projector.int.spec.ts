@@ -20,10 +20,10 @@ describe('projector', () => {
   let store: PostgresEventStore;
   const runners: ProjectionRunner[] = [];
 
-  function startRunner(logger = silent): ProjectionRunner {
+  function startRunner(logger = silent, batchSize?: number): ProjectionRunner {
     const pool = schemaPool({ connectionString: db.url, max: 3 }, READ_MODEL_SCHEMA);
     const runnerStore = new PostgresEventStore(db.pool, { pollIntervalMs: 100 });
-    const runner = new ProjectionRunner({ pool, store: runnerStore, projections: readModelProjections, logger, standbyPollMs: 100 });
+    const runner = new ProjectionRunner({ pool, store: runnerStore, projections: readModelProjections, logger, standbyPollMs: 100, batchSize });
     runner.start();
     runners.push(runner);
     pool.on('error', () => undefined);
@@ -131,6 +131,65 @@ describe('projector', () => {
       expect(activities.failed_at_position).toBe(String(poison.position));
       expect(activities.error).toMatch(/uuid/i);
       expect(Number((await db.pool.query('select count(*) from read_model.organizations')).rows[0].count)).toBe(3);
+    });
+
+    it('after a restart, retries the poisoned projection from its place and resumes every other one from its own checkpoint, never moving one back (regression)', async () => {
+      // Regression: a restarted projector reads from the lowest checkpoint (the poisoned
+      // projection's), and each batch set every projection's checkpoint to the batch's last
+      // position, even one already past it: the healthy projections went back to the poison
+      // event and replayed everything after it (read-your-writes saw them fall behind).
+      const poison = await store.append(
+        'activity-broken',
+        [event('ActivityLogged', { activityId: 'not-a-uuid', programId: null, kind: 'MEETING', title: { en: 'x' }, startsOn: '2019-12-16', endsOn: '2019-12-16', location: null, organizerIds: [], participants: [], topics: [], summary: null }, 2)],
+        'no_stream',
+      );
+      const last = await appendAll(store, generateEvents(400, 'poison-restart'), 4);
+      const first = startRunner();
+      await waitForCheckpoints(db.pool, READ_MODEL_SCHEMA, last);
+      await first.stop();
+      const checkpoints = async () =>
+        (
+          await db.pool.query<{ projection: string; position: string; failed: string | null; updated: string }>(
+            'select projection, position::text, failed_at_position::text as failed, updated_at::text as updated from read_model.projection_checkpoints order by projection',
+          )
+        ).rows;
+      const before = await checkpoints();
+      const rows = await dumpReadModel(db.pool, READ_MODEL_SCHEMA);
+      expect(before.find((c) => c.projection === 'activities')?.failed).toBe(String(poison.position));
+      // Every checkpoint write from here on, so a step back cannot slip by between two polls.
+      await db.pool.query(`
+        create table read_model.checkpoint_moves (projection text, from_position bigint, to_position bigint);
+        create function read_model.record_checkpoint_move() returns trigger language plpgsql as $$
+        begin
+          if new.position < old.position then
+            insert into read_model.checkpoint_moves values (old.projection, old.position, new.position);
+          end if;
+          return new;
+        end $$;
+        create trigger checkpoint_moves before update on read_model.projection_checkpoints
+          for each row execute function read_model.record_checkpoint_move();`);
+
+      // Small batches: the poisoned projection's place is many batches behind the others'.
+      const second = startRunner(silent, 10);
+      const retried = async () => {
+        const activities = (await checkpoints()).find((c) => c.projection === 'activities')!;
+        return activities.updated !== before.find((c) => c.projection === 'activities')!.updated && activities.failed !== null;
+      };
+      const deadline = Date.now() + 30_000;
+      while (!(await retried())) {
+        if (Date.now() > deadline) throw new Error('the poisoned projection was not tried again');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // Let the restarted projector read on past the poison event, to the head of the log.
+      await new Promise((r) => setTimeout(r, 1_500));
+      await second.stop();
+
+      expect((await db.pool.query('select projection, from_position::text, to_position::text from read_model.checkpoint_moves')).rows).toEqual([]);
+      const after = await checkpoints();
+      expect(after.map(({ projection, position, failed }) => ({ projection, position, failed }))).toEqual(
+        before.map(({ projection, position, failed }) => ({ projection, position, failed })),
+      );
+      expect(await dumpReadModel(db.pool, READ_MODEL_SCHEMA)).toEqual(rows);
     });
   });
 

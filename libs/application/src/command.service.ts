@@ -1,4 +1,5 @@
 import {
+  boundedList,
   decideTracker,
   DomainError,
   eventSchemaVersions,
@@ -154,7 +155,8 @@ export class CommandService {
           status: input.status,
           signedOn: input.signedOn,
           expiresOn: input.expiresOn,
-          knownOrganizationIds: await facts.knownOrganizationIds(input.partyIds ?? []),
+          // The list's length is checked before a fact is read per item (the decider checks it too).
+          knownOrganizationIds: await facts.knownOrganizationIds(boundedList(input.partyIds, 'partyIds')),
           program: isGiven(input.programId) ? await facts.program(input.programId) : undefined,
         },
       }),
@@ -179,7 +181,11 @@ export class CommandService {
           participants: input.participants,
           topics: input.topics,
           summary: input.summary,
-          knownOrganizationIds: await facts.knownOrganizationIds([...(input.organizerIds ?? []), ...participantOrganizations]),
+          // The lists' lengths are checked before a fact is read per item (the decider checks them too).
+          knownOrganizationIds: await facts.knownOrganizationIds([
+            ...boundedList(input.organizerIds, 'organizerIds'),
+            ...boundedList(participantOrganizations, 'participants'),
+          ]),
           program: isGiven(input.programId) ? await facts.program(input.programId) : undefined,
         },
       }),

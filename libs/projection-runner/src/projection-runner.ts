@@ -49,6 +49,7 @@ export class ProjectionRunner {
   private meta: Awaited<ReturnType<typeof readTableMeta>> | undefined;
   private subscription: Subscription | undefined;
   private lockClient: PoolClient | undefined;
+  private releaseLockClient: (() => void) | undefined;
   private stopping = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -125,36 +126,55 @@ export class ProjectionRunner {
   private async becomeActive(): Promise<void> {
     if (this.lockClient) return;
     const client = await this.options.pool.connect();
+    let released = false;
+    // Destroying the connection ends the session, which frees the lock. Exactly once: a
+    // connection that died must go back to the pool too, or the pool counts it as in use for
+    // ever: after a few PostgreSQL restarts no connection was left, and stop() hung in
+    // pool.end() (hardening/postgres-restart.e2e.spec.ts in apps/api).
+    const release = (error?: Error) => {
+      if (released) return;
+      released = true;
+      client.release(error ?? true);
+    };
     // A lock lives as long as its session: if the connection dies, another instance may
     // take over, so this one must stop working until it holds the lock again.
     client.on('error', (error) => {
       this.options.logger.error({ err: error }, 'lost the projector lock connection');
-      if (this.lockClient === client) this.lockClient = undefined;
-      void this.subscription?.stop();
+      if (this.lockClient === client) {
+        this.lockClient = undefined;
+        void this.subscription?.stop();
+      }
+      release(error);
     });
     let announced = false;
-    while (!this.stopping) {
-      const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1, $2) as locked', [
-        LOCKS.namespace,
-        LOCKS.active,
-      ]);
-      if (rows[0].locked) {
-        this.lockClient = client;
-        this.options.logger.info('projector is active');
-        return;
+    try {
+      while (!this.stopping) {
+        const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1, $2) as locked', [
+          LOCKS.namespace,
+          LOCKS.active,
+        ]);
+        if (rows[0].locked) {
+          this.lockClient = client;
+          this.releaseLockClient = release;
+          this.options.logger.info('projector is active');
+          return;
+        }
+        if (!announced) this.options.logger.info('another projector is active; standing by');
+        announced = true;
+        await this.sleep(this.options.standbyPollMs ?? 1_000);
       }
-      if (!announced) this.options.logger.info('another projector is active; standing by');
-      announced = true;
-      await this.sleep(this.options.standbyPollMs ?? 1_000);
+    } catch (error) {
+      release(error as Error);
+      throw error;
     }
-    client.release();
+    release();
   }
 
   private releaseLock(): void {
-    const client = this.lockClient;
+    const release = this.releaseLockClient;
     this.lockClient = undefined;
-    // Destroying the connection ends the session, which frees the lock.
-    client?.release(true);
+    this.releaseLockClient = undefined;
+    release?.();
   }
 
   private async loadCheckpoints(): Promise<void> {

@@ -25,8 +25,16 @@ export async function startProjector(options: ProjectorOptions): Promise<Running
   const logger = options.logger ?? pino({ name: 'projector' });
   const eventsPool = new Pool({ connectionString: options.databaseUrl, max: 4 });
   const readPool = schemaPool({ connectionString: options.databaseUrl, max: 4 }, READ_MODEL_SCHEMA);
-  // An idle pooled connection that dies (a database restart) must not crash the process.
-  for (const pool of [eventsPool, readPool]) pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+  for (const pool of [eventsPool, readPool]) {
+    // An idle pooled connection that dies (a database restart) must not crash the process.
+    pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+    // Nor one that is checked out: pg emits 'error' on a client whose server goes away even
+    // while a query holds it, and pg-pool listens only while the client is idle, so a batch's
+    // connection dropped between two statements crashed the process on an unhandled 'error'
+    // (hardening/postgres-restart.e2e.spec.ts in apps/api). The query fails on its own; the
+    // pool drops the broken client when it is released.
+    pool.on('connect', (client) => client.on('error', (error) => logger.warn({ err: error }, 'database connection lost')));
+  }
   await runMigrations(eventsPool, eventStoreMigrations);
   await migrateReadModel(readPool, READ_MODEL_SCHEMA);
   const store = options.store ?? connectEventStore({ pool: eventsPool, eventStoreUrl: options.eventStoreUrl });

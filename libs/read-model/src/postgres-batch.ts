@@ -124,7 +124,13 @@ export async function commitBatch(
   last: bigint,
   notifyChannel: string | null,
 ): Promise<ProjectionFailure[]> {
-  const healthy = projections.filter((p) => !state.failed.has(p.name));
+  // A projection whose checkpoint is already at or past this batch has nothing in it: it must
+  // not take part, or its checkpoint would be set back to `last`. That happens after a restart,
+  // which reads from the lowest checkpoint (a projection stopped at a poison event, or one that
+  // committed a batch less before a crash): the others skip ahead to their own checkpoints.
+  // Moving them back replayed everything after the poison event, and read-your-writes saw the
+  // projections fall behind (regression test in apps/projector/src/projector.int.spec.ts).
+  const healthy = projections.filter((p) => !state.failed.has(p.name) && (state.positions.get(p.name) ?? 0n) < last);
   const outcomes = await Promise.allSettled(
     healthy.map(async (projection) => {
       const client = await pool.connect();

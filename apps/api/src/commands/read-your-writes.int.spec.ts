@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@tracker/database/testing';
 import { CHECKPOINTS_CHANNEL } from '@tracker/read-model';
+import type { Pool } from 'pg';
 import { resolveApiOptions } from '../config/api-options';
 import { ReadYourWrites } from './read-your-writes.service';
 
@@ -75,6 +76,26 @@ describe('ReadYourWrites', () => {
         `insert into read_model.projection_checkpoints (projection, position, failed_at_position, error) values ('outcomes', 3, 4, 'boom')`,
       );
       await expect(waiter.waitFor(16n)).resolves.toBe(true);
+    });
+  });
+
+  describe('when the database goes away after the append', () => {
+    it('answers "not projected" at the deadline instead of failing the mutation whose events are stored (regression)', async () => {
+      // Regression: the first checkpoint read was not guarded, so a mutation whose append had
+      // committed answered an error when PostgreSQL went away just after it.
+      const broken = {
+        query: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })),
+      } as unknown as Pool;
+      const unreachable = resolveApiOptions({ databaseUrl: 'postgres://postgres@127.0.0.1:1/tracker', readYourWritesTimeoutMs: 300 });
+      const orphan = new ReadYourWrites(broken, unreachable);
+      try {
+        const started = Date.now();
+        await expect(orphan.waitFor(5n)).resolves.toBe(false);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+        expect(Date.now() - started).toBeLessThan(2_000);
+      } finally {
+        await orphan.onApplicationShutdown();
+      }
     });
   });
 });

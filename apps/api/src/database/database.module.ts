@@ -32,6 +32,12 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
         });
         // An idle client dropped by the server must not crash the process; the next query reconnects.
         pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+        // Nor a checked-out one (an append holds its client across statements): pg emits
+        // 'error' on it when the server goes away, and pg-pool only listens while a client is
+        // idle. Unhandled, that event crashed the process on a PostgreSQL restart
+        // (hardening/postgres-restart.e2e.spec.ts). The statement in flight fails on its own,
+        // and the pool drops the broken client when it is released.
+        pool.on('connect', (client) => client.on('error', (error) => logger.warn({ err: error }, 'database connection lost')));
         return pool;
       },
     },

@@ -5,6 +5,7 @@ import { DomainError, ForbiddenTransitionError, NotFoundError, ValidationError }
 import { IdempotencyViolationError, WrongExpectedVersionError } from '@tracker/event-store';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthenticationError, AuthorizationError } from '../auth/auth.errors';
+import { isDatabaseUnavailable } from '../database/connection-errors';
 import { currentRequestIds } from '../logging/request-context';
 import { ScalarInputError } from './scalars';
 
@@ -25,7 +26,13 @@ import { ScalarInputError } from './scalars';
  *   a scalar refusing a value           -> BAD_USER_INPUT (variables and literals alike)
  *   GraphQLError with a contract code   -> that code (page size, cursor, query limits)
  *   Nest HttpException                  -> by status (400, 401, 403, 404, 409)
- *   Apollo's request-level codes        -> kept (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, ...)
+ *   PostgreSQL unreachable or gone     -> INTERNAL_SERVER_ERROR (reason DATABASE_UNAVAILABLE), HTTP 503
+ *                                          with Retry-After (graphql.config.ts): transient, retry
+ *   Apollo's GRAPHQL_PARSE_FAILED and   -> kept: the document was wrong
+ *   GRAPHQL_VALIDATION_FAILED
+ *   Apollo's other request-level codes  -> BAD_USER_INPUT (reason: Apollo's code, e.g. BAD_REQUEST for a
+ *                                          body that is not a GraphQL request): the contract's list is
+ *                                          closed, and what the client must do is the same, fix the request
  *   anything else                       -> INTERNAL_SERVER_ERROR; in production the message is
  *                                          replaced (no stack, no SQL) and the error is logged
  *
@@ -44,16 +51,22 @@ export const CONTRACT_ERROR_CODES = [
 ] as const;
 export type ContractErrorCode = (typeof CONTRACT_ERROR_CODES)[number];
 
-// Apollo's own codes for a request that never reached execution; the document was wrong.
+// Apollo's codes for a document that does not parse or validate, and for variables that do
+// not coerce (BAD_USER_INPUT, a contract code too): kept as they are.
+const APOLLO_DOCUMENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+// The rest of Apollo's request-level codes (a body that is no GraphQL request, an unknown
+// operationName, a persisted query) are not in the contract's list: sent as BAD_USER_INPUT with
+// Apollo's code as `reason`. The message is Apollo's own (Apollo Client's persisted-query link
+// recognises "PersistedQueryNotSupported" by it).
 const APOLLO_REQUEST_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+
+/** extensions.reason of an error caused by PostgreSQL being unreachable (answered with HTTP 503). */
+export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 
 export interface MappedError {
   code: ContractErrorCode;
@@ -108,6 +121,13 @@ function mapOne(error: unknown): MappedError | null {
   if (error instanceof AuthorizationError) return { code: 'FORBIDDEN' };
   if (error instanceof ScalarInputError) return { code: 'BAD_USER_INPUT' };
   if (error instanceof HttpException) return mapHttpException(error);
+  if (isDatabaseUnavailable(error)) {
+    return {
+      code: 'INTERNAL_SERVER_ERROR',
+      message: 'the database is unavailable: retry in a moment (a mutation retried with the same commandId is recorded once)',
+      extensions: { reason: DATABASE_UNAVAILABLE },
+    };
+  }
   if (error instanceof GraphQLError && isContractCode(error.extensions?.code) && error.extensions.code !== 'INTERNAL_SERVER_ERROR') {
     const { http: _http, ...extensions } = error.extensions;
     return { code: error.extensions.code, extensions };
@@ -151,8 +171,11 @@ export function formatGraphQLError(
     };
   }
   const code = extensions.code;
-  if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
+  if (typeof code === 'string' && APOLLO_DOCUMENT_CODES.has(code)) {
     return { ...formatted, extensions };
+  }
+  if (typeof code === 'string' && APOLLO_REQUEST_CODES.has(code)) {
+    return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT', reason: code } };
   }
   if (options.production) {
     const requestId = currentRequestIds()?.requestId;
@@ -170,7 +193,12 @@ export function formatGraphQLError(
 export function isInternalError(error: unknown): boolean {
   if (mapKnownError(error)) return false;
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
-  return !(typeof code === 'string' && APOLLO_REQUEST_CODES.has(code));
+  return !(typeof code === 'string' && (APOLLO_DOCUMENT_CODES.has(code) || APOLLO_REQUEST_CODES.has(code)));
+}
+
+/** True when PostgreSQL being unreachable caused the error: 503 and a warning, not a bug report. */
+export function isUnavailableError(error: unknown): boolean {
+  return mapKnownError(error)?.extensions?.reason === DATABASE_UNAVAILABLE;
 }
 
 /** The thrown error and what it wraps: resolver wrapping, GraphQLError.originalError, cause. */

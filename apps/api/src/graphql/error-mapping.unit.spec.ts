@@ -5,7 +5,7 @@ import { IdempotencyViolationError, InvalidAppendError, WrongExpectedVersionErro
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthenticationError, AuthorizationError } from '../auth/auth.errors';
 import { requestContext } from '../logging/request-context';
-import { formatGraphQLError, isInternalError } from './error-mapping';
+import { formatGraphQLError, isInternalError, isUnavailableError } from './error-mapping';
 import { ScalarInputError } from './scalars';
 
 /** As graphql-js hands a resolver's error to formatError: located, with the thrown error inside. */
@@ -83,5 +83,43 @@ describe('the error mapping', () => {
     // Apollo wraps validation errors, overriding the code but keeping the original.
     const wrapped = new GraphQLError(limit.message, { originalError: limit, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(formatGraphQLError(wrapped.toJSON(), wrapped, { production: false }).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+  });
+
+  it("reports Apollo's other request errors as BAD_USER_INPUT with Apollo's code as the reason (regression: BAD_REQUEST is no contract code)", () => {
+    for (const code of ['BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED']) {
+      const error = new GraphQLError('PersistedQueryNotSupported', { extensions: { code } });
+      const formatted = formatGraphQLError(error.toJSON(), error, { production: true });
+      expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: code });
+      expect(formatted.message).toBe('PersistedQueryNotSupported');
+      expect(isInternalError(error)).toBe(false);
+    }
+  });
+});
+
+describe('an unreachable database (regression: a restart answered INTERNAL_SERVER_ERROR with the driver message)', () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  const terminated = new Error('Connection terminated unexpectedly');
+  const adminShutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+  const startingUp = Object.assign(new Error('the database system is starting up'), { code: '57P03' });
+  const viaTypeorm = Object.assign(new Error('Query failed'), { driverError: adminShutdown });
+
+  it.each([
+    ['a refused connection', refused],
+    ['a connection dropped mid-query', terminated],
+    ['a server shutting down', adminShutdown],
+    ['a server starting up', startingUp],
+    ['a TypeORM error wrapping one', viaTypeorm],
+  ])('reports %s as transient: INTERNAL_SERVER_ERROR with reason DATABASE_UNAVAILABLE, hidden details, no bug report', (_what, thrown) => {
+    const formatted = format(thrown, true);
+    expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', reason: 'DATABASE_UNAVAILABLE' });
+    expect(formatted.message).toMatch(/^the database is unavailable: retry in a moment/);
+    expect(isUnavailableError(fromResolver(thrown).error)).toBe(true);
+    expect(isInternalError(fromResolver(thrown).error)).toBe(false);
+  });
+
+  it('leaves a query PostgreSQL refused (a bug) as an internal error', () => {
+    const syntax = Object.assign(new Error('syntax error at or near "selec"'), { code: '42601' });
+    expect(isUnavailableError(fromResolver(syntax).error)).toBe(false);
+    expect(format(syntax, true).message).toMatch(/^Internal server error/);
   });
 });

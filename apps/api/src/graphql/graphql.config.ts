@@ -1,12 +1,12 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLSchema, type GraphQLNamedType } from 'graphql';
+import { GraphQLError, GraphQLSchema, type GraphQLNamedType } from 'graphql';
 import type { Request } from 'express';
 import type { ResolvedApiOptions } from '../config/api-options';
 import type { TokenVerifier } from '../auth/token-verifier';
 import type { Logger } from '../logging/logger';
 import { requestIdsFrom } from '../logging/request-context';
-import { formatGraphQLError, isInternalError } from './error-mapping';
+import { formatGraphQLError, isInternalError, isUnavailableError } from './error-mapping';
 import { buildGraphQLContext, type GraphQLContext } from './graphql-context';
 import { costLimitPlugin } from './limits/cost-limit.plugin';
 import { depthLimitRule } from './limits/depth-limit.rule';
@@ -37,8 +37,14 @@ export function graphqlOptions(options: ResolvedApiOptions, logger: Logger, veri
     includeStacktraceInErrorResponses: !options.production,
     // error-mapping.ts maps Nest's HttpExceptions too: one place for every code.
     autoTransformHttpErrors: false,
+    // Nest's plugin for this resets the status of any response with `data` to 200, after ours
+    // ran: it would turn unavailableStatusPlugin's 503 back into a 200. Nothing else sets an
+    // HTTP status during execution (resolver errors carry no extensions.http), so every other
+    // execution error still answers 200, as before.
+    preserveHttpStatusForExecutionErrors: false,
+    parseOptions: { maxTokens: options.maxQueryTokens },
     validationRules: [depthLimitRule(options.maxQueryDepth)],
-    plugins: [costLimitPlugin(options.maxQueryCost), errorLoggingPlugin(logger)],
+    plugins: [subscriptionsOverWebSocketPlugin(), costLimitPlugin(options.maxQueryCost), errorLoggingPlugin(logger), unavailableStatusPlugin()],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, { production: options.production }),
     context: ({ req }: { req: Request }): Promise<GraphQLContext> =>
       buildGraphQLContext(verifier, req.headers.authorization, req.ids ?? requestIdsFrom(req.headers), req),
@@ -64,7 +70,9 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> 
       return {
         async didEncounterErrors({ errors, operationName, contextValue }) {
           for (const error of errors) {
-            if (isInternalError(error)) {
+            if (isUnavailableError(error)) {
+              logger.warn({ err: error.originalError ?? error, path: error.path, operationName, requestId: contextValue.requestId }, 'graphql operation failed: database unavailable');
+            } else if (isInternalError(error)) {
               logger.error(
                 { err: error.originalError ?? error, path: error.path, operationName, requestId: contextValue.requestId },
                 'graphql operation failed',
@@ -73,6 +81,48 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> 
               logger.debug({ message: error.message, code: error.extensions?.code, path: error.path, operationName }, 'graphql error');
             }
           }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * PostgreSQL unreachable (stopped, restarting, failing over) is no bug of ours and no fault of
+ * the client's: HTTP 503 with Retry-After, so proxies, load balancers and clients treat it as
+ * transient. The body is still a GraphQL response (error code in error-mapping.ts). Found by
+ * hardening/postgres-restart.e2e.spec.ts, which used to get 200 and INTERNAL_SERVER_ERROR.
+ */
+function unavailableStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ errors, response }) {
+          if (!errors?.some(isUnavailableError)) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', '1');
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Subscriptions are served over WebSocket only (subscription-server.ts). Sent over HTTP, Apollo
+ * would call the subscription field's resolver as if it were a query field, which fails inside
+ * it as INTERNAL_SERVER_ERROR (found by hardening/input-fuzzing.e2e.spec.ts): refuse it up
+ * front instead, as the WebSocket server refuses queries.
+ */
+function subscriptionsOverWebSocketPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== 'subscription') return;
+          throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws protocol) at /graphql, not over HTTP', {
+            nodes: operation,
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400, headers: new HeaderMap() } },
+          });
         },
       };
     },

@@ -3,7 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { TEST_ACCESS_RULES, TestOperationsModule } from '../testing/test-operations.module';
-import { bearer } from '../testing/test-tokens';
+import { bearer, signTestToken } from '../testing/test-tokens';
 
 describe('subscriptions over WebSocket', () => {
   let api: TestApp;
@@ -42,6 +42,21 @@ describe('subscriptions over WebSocket', () => {
   it('answers UNAUTHENTICATED without a token', async () => {
     const results = (await collect('subscription { testTicks(count: 1) }')) as { errors: { extensions: { code: string } }[] }[];
     expect(results.map((result) => result.errors[0].extensions.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('answers UNAUTHENTICATED to an expired, a forged and an unsigned token, as over HTTP', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const tokens = [
+      await signTestToken({ roles: ['auditor'] }, { expiresInSeconds: -60 }),
+      await signTestToken({ roles: ['auditor'] }, { secret: 'someone-else-someone-else-someone-else-0123' }),
+      `${part({ alg: 'none' })}.${part({ sub: 'mallory', roles: ['auditor'], exp: now + 300 })}.`,
+      'not-a-token',
+    ];
+    for (const token of tokens) {
+      const results = (await collect('subscription { testTicks(count: 1) }', `Bearer ${token}`)) as { errors: { extensions: { code: string } }[] }[];
+      expect(results.map((result) => result.errors[0].extensions.code)).toEqual(['UNAUTHENTICATED']);
+    }
   });
 
   it('answers FORBIDDEN to a role the access policy leaves out', async () => {

@@ -51,7 +51,7 @@ export class SubscriptionServer implements OnApplicationBootstrap, BeforeApplica
         onSubscribe: async (ctx, _id, payload) => {
           let document: DocumentNode;
           try {
-            document = parse(payload.query);
+            document = parse(payload.query, { maxTokens: this.options.maxQueryTokens });
           } catch (error) {
             return [error as GraphQLError];
           }

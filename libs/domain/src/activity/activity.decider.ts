@@ -5,6 +5,7 @@ import { optionalCountryCode } from '../shared/country-code';
 import { dateRange } from '../shared/thai-date';
 import {
   assertOrganizationsKnown,
+  boundedList,
   distinct,
   MAX_SHORT_TEXT,
   oneOf,
@@ -64,8 +65,8 @@ function log(data: LogActivity['data'], state: ActivityState): ActivityLogged {
   const programId = optionalId(data.programId, 'programId');
   if (programId !== null) assertProgramOpen(programId, requireFact(data.program, 'program'), 'activities');
   const { startsOn, endsOn } = dateRange(data.startsOn, data.endsOn);
-  const organizerIds = distinct((data.organizerIds ?? []).map((id, i) => requireId(id, `organizerIds[${i}]`)));
-  const participants = (data.participants ?? []).map((p, i) => participant(p, `participants[${i}]`));
+  const organizerIds = distinct(boundedList(data.organizerIds, 'organizerIds').map((id, i) => requireId(id, `organizerIds[${i}]`)));
+  const participants = boundedList(data.participants, 'participants').map((p, i) => participant(p, `participants[${i}]`));
   assertOrganizationsKnown(organizerIds, data.knownOrganizationIds, 'organizerIds');
   assertOrganizationsKnown(
     participants.flatMap((p) => (p.organizationId === null ? [] : [p.organizationId])),
@@ -92,7 +93,7 @@ function log(data: LogActivity['data'], state: ActivityState): ActivityLogged {
 
 /** Blank topics are dropped and repeats kept once: topics are search terms, not a transcript. */
 function topics(input: readonly string[] | null | undefined): string[] {
-  const texts = (input ?? []).map((topic, i) => optionalText(topic, `topics[${i}]`, MAX_SHORT_TEXT));
+  const texts = boundedList(input, 'topics').map((topic, i) => optionalText(topic, `topics[${i}]`, MAX_SHORT_TEXT));
   return distinct(texts.filter((topic) => topic !== null));
 }
 

@@ -2,7 +2,7 @@ import { assertNever, type CommandMetadata, type Decider } from '../shared/decid
 import { ConflictError, ForbiddenTransitionError, NotFoundError, ValidationError } from '../shared/errors';
 import { localizedText } from '../shared/localized-text';
 import { businessDateOf, optionalDate } from '../shared/thai-date';
-import { assertOrganizationsKnown, oneOf, optionalId, optionalText, requireFact, requireId } from '../shared/validation';
+import { assertOrganizationsKnown, boundedList, oneOf, optionalId, optionalText, requireFact, requireId } from '../shared/validation';
 import type { AgreementCommand, RecordAgreement, SignAgreement, TerminateAgreement } from './agreement.commands';
 import {
   agreementStatuses,
@@ -64,7 +64,7 @@ function record(data: RecordAgreement['data'], state: AgreementState): Agreement
   const agreementId = requireId(data.agreementId, 'agreementId');
   if (state.exists) throw new ConflictError(`agreement ${agreementId} is already recorded`);
   const title = localizedText(data.title, 'title');
-  const partyIds = (Array.isArray(data.partyIds) ? data.partyIds : []).map((id, i) => requireId(id, `partyIds[${i}]`));
+  const partyIds = boundedList(Array.isArray(data.partyIds) ? data.partyIds : [], 'partyIds').map((id, i) => requireId(id, `partyIds[${i}]`));
   if (new Set(partyIds).size !== partyIds.length) {
     throw new ValidationError('an organisation appears twice among the parties', 'partyIds');
   }

@@ -5,9 +5,29 @@ export const MAX_SHORT_TEXT = 500;
 /** Summaries, descriptions, notes, reasons. */
 export const MAX_LONG_TEXT = 4000;
 const MAX_ID = 100;
+/**
+ * Organisers, participants, topics, parties: more than any real record has, few enough that
+ * checking each id (one stream read apiece) stays cheap. Without a bound, one 1 MiB request
+ * of 20 000 ids held the database pool for seconds (found by the api's input fuzzing).
+ */
+export const MAX_LIST_ITEMS = 500;
 
 // Limits count code points, not UTF-16 units, so a Chinese name is not cut short by surrogates.
 const lengthOf = (text: string): number => [...text].length;
+
+// In a /u regex, \p{Cs} matches only surrogates that are not part of a pair.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Text an event can hold: no U+0000 (PostgreSQL's jsonb and text cannot store it) and no
+ * unpaired surrogate (not Unicode at all; JSON and the hash chain's canonical form refuse it).
+ * The event store refuses such data too, but as a bug (INVALID_APPEND); said here, it is the
+ * user's input that is wrong (found by the api's hardening/input-fuzzing.e2e.spec.ts).
+ */
+function assertStorable(text: string, field: string): void {
+  if (text.includes('\u0000')) throw new ValidationError(`${field} holds the character U+0000, which cannot be stored`, field);
+  if (LONE_SURROGATE.test(text)) throw new ValidationError(`${field} is not valid Unicode (an unpaired surrogate)`, field);
+}
 
 /** A trimmed, non-empty string of at most `max` characters. */
 export function requiredText(value: unknown, field: string, max = MAX_SHORT_TEXT): string {
@@ -22,6 +42,7 @@ export function optionalText(value: unknown, field: string, max = MAX_LONG_TEXT)
   if (typeof value !== 'string') throw new ValidationError(`${field} must be text`, field);
   const text = value.trim();
   if (text === '') return null;
+  assertStorable(text, field);
   if (lengthOf(text) > max) {
     throw new ValidationError(`${field} is longer than ${max} characters`, field);
   }
@@ -35,7 +56,15 @@ export function requireId(value: unknown, field: string): string {
   }
   const id = value.trim();
   if (id.length > MAX_ID || /\s/.test(id)) throw new ValidationError(`${field} is not a valid id`, field);
+  assertStorable(id, field);
   return id;
+}
+
+/** A list of at most `max` items (none given is an empty list). */
+export function boundedList<T>(value: readonly T[] | null | undefined, field: string, max = MAX_LIST_ITEMS): readonly T[] {
+  const list = value ?? [];
+  if (list.length > max) throw new ValidationError(`${field} has ${list.length} items; at most ${max} are allowed`, field);
+  return list;
 }
 
 export function optionalId(value: unknown, field: string): string | null {

@@ -42,34 +42,61 @@ export function operationDepth(selectionSet: SelectionSetNode, fragments: Map<st
   return measure(selectionSet, fragments).depth;
 }
 
-function measure(
-  selectionSet: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-): { depth: number; introspectionDepth: number } {
-  let depth = 0;
-  let introspectionDepth = 0;
-  const walk = (set: SelectionSetNode, level: number, inIntrospection: boolean, visiting: Set<string>): void => {
+interface Depths {
+  depth: number;
+  introspectionDepth: number;
+}
+
+/**
+ * Depths relative to `selectionSet` (its own fields are level 1). Each fragment is measured
+ * once and its depths reused at every spread: expanding spreads instead makes a document of a
+ * few hundred bytes (fragment i spreading fragment i+1 twice) cost 2^n steps, and the event
+ * loop stalls on one request (found by hardening/input-fuzzing.e2e.spec.ts).
+ */
+function measure(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): Depths {
+  const none: Depths = { depth: 0, introspectionDepth: 0 };
+  const measured = new Map<string, Depths>();
+  const walk = (set: SelectionSetNode, inIntrospection: boolean, visiting: Set<string>): Depths => {
+    let depth = 0;
+    let introspectionDepth = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const introspection = inIntrospection || selection.name.value.startsWith('__');
-        if (introspection) introspectionDepth = Math.max(introspectionDepth, level);
-        else depth = Math.max(depth, level);
-        if (selection.selectionSet) walk(selection.selectionSet, level + 1, introspection, visiting);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        walk(selection.selectionSet, level, inIntrospection, visiting);
+        const below = selection.selectionSet ? walk(selection.selectionSet, introspection, visiting) : none;
+        if (introspection) {
+          introspectionDepth = Math.max(introspectionDepth, 1 + below.introspectionDepth);
+        } else {
+          depth = Math.max(depth, 1 + below.depth);
+          if (below.introspectionDepth > 0) introspectionDepth = Math.max(introspectionDepth, 1 + below.introspectionDepth);
+        }
       } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        // Unknown and cyclic fragments are reported by graphql-js's own rules.
-        if (fragment === undefined || visiting.has(name)) continue;
-        visiting.add(name);
-        walk(fragment.selectionSet, level, inIntrospection, visiting);
-        visiting.delete(name);
+        let inner: Depths = none;
+        if (selection.kind === Kind.INLINE_FRAGMENT) {
+          inner = walk(selection.selectionSet, inIntrospection, visiting);
+        } else {
+          const name = selection.name.value;
+          const key = `${name}|${inIntrospection}`;
+          const fragment = fragments.get(name);
+          // Unknown and cyclic fragments are reported by graphql-js's own rules.
+          if (fragment !== undefined && !visiting.has(name)) {
+            const known = measured.get(key);
+            if (known) {
+              inner = known;
+            } else {
+              visiting.add(name);
+              inner = walk(fragment.selectionSet, inIntrospection, visiting);
+              visiting.delete(name);
+              measured.set(key, inner);
+            }
+          }
+        }
+        depth = Math.max(depth, inner.depth);
+        introspectionDepth = Math.max(introspectionDepth, inner.introspectionDepth);
       }
     }
+    return { depth, introspectionDepth };
   };
-  walk(selectionSet, 1, false, new Set());
-  return { depth, introspectionDepth };
+  return walk(selectionSet, false, new Set());
 }
 
 export function limitError(message: string, node: import('graphql').ASTNode | undefined, details: Record<string, unknown>) {

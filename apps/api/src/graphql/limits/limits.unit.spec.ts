@@ -73,3 +73,23 @@ describe('the operation cost', () => {
     expect(cost('{ programs(first: 1000000) { totalCount } }')).toBe(101);
   });
 });
+
+/** Fragment i spreads fragment i+1 twice: 2^levels fields once expanded, a few hundred bytes to send. */
+function fragmentBomb(levels: number): string {
+  const fragments = Array.from({ length: levels }, (_, i) =>
+    i === levels - 1 ? `fragment F${i} on Program { id }` : `fragment F${i} on Program { ...F${i + 1} ...F${i + 1} }`,
+  );
+  return `{ program(id: "p") { ...F0 } } ${fragments.join(' ')}`;
+}
+
+// 2^39 fields once expanded: returning at all proves the spreads were not walked one by one.
+describe('a fragment bomb (regression: the limits expanded every spread, 2^n work on one request)', () => {
+  it('is measured for depth without expanding the fragments', () => {
+    expect(depthErrors(fragmentBomb(40), 10)).toEqual([]);
+    expect(depthErrors(fragmentBomb(40), 1)).toEqual(['operation is 2 levels deep; the limit is 1']);
+  });
+
+  it('is costed without expanding the fragments, and costs what it would expand to', () => {
+    expect(cost(fragmentBomb(40))).toBe(1 + 2 ** 39);
+  });
+});

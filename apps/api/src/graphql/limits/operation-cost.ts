@@ -38,6 +38,10 @@ export function operationCost(
         : schema.getSubscriptionType();
   if (!root) return 0;
 
+  // Each fragment is costed once and reused at every spread (its cost does not depend on where
+  // it is spread: its type condition says what it selects on). Expanding spreads instead is
+  // 2^n work for fragment i spreading fragment i+1 twice (hardening/input-fuzzing.e2e.spec.ts).
+  const costed = new Map<string, number>();
   const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, visiting: Set<string>): number => {
     let cost = 0;
     for (const selection of set.selections) {
@@ -48,13 +52,20 @@ export function operationCost(
         if (type && isCompositeType(type)) cost += walk(selection.selectionSet, type, visiting);
       } else {
         const name = selection.name.value;
+        const known = costed.get(name);
+        if (known !== undefined) {
+          cost += known;
+          continue;
+        }
         const fragment = fragments.get(name);
         if (!fragment || visiting.has(name)) continue;
         const type = schema.getType(fragment.typeCondition.name.value);
         if (!type || !isCompositeType(type)) continue;
         visiting.add(name);
-        cost += walk(fragment.selectionSet, type, visiting);
+        const fragmentCost = walk(fragment.selectionSet, type, visiting);
         visiting.delete(name);
+        costed.set(name, fragmentCost);
+        cost += fragmentCost;
       }
     }
     return cost;

@@ -1,0 +1,111 @@
+import type { CommandService } from '@tracker/application';
+import type { SeededRandom } from './seeded-random';
+
+/**
+ * Records the fuzzer's inputs point at, made straight through the command side. `fresh*`
+ * make a new one for a request that must succeed (a partner can be added once, a program
+ * leaves PROPOSED once, a follow-up is closed once); the malformed requests share `spare*`.
+ */
+export interface FuzzFixtures {
+  ministry: string;
+  company: string;
+  program: string;
+  activity: string;
+  outcome: string;
+  spareOrganization: string;
+  proposedProgram: string;
+  openFollowUp: string;
+  freshOrganization(): Promise<string>;
+  freshProposedProgram(): Promise<string>;
+  freshOpenFollowUp(): Promise<string>;
+}
+
+export async function createFuzzFixtures(commands: CommandService): Promise<FuzzFixtures> {
+  const ctx = { actor: 'fuzz-fixtures', now: '2019-12-16T09:00:00+07:00' };
+  const ministry = (await commands.registerOrganization({ name: { th: 'กระทรวงการต่างประเทศ', en: 'Ministry of Foreign Affairs' }, kind: 'MINISTRY', country: 'TH' }, ctx)).id;
+  const company = (await commands.registerOrganization({ name: { en: 'Lazada (Thailand) Co., Ltd.' }, kind: 'COMPANY', country: 'TH' }, ctx)).id;
+  const program = (await commands.launchProgram({ title: { th: 'โอทอปออนไลน์', en: 'OTOP e-commerce' }, status: 'ACTIVE' }, ctx)).id;
+  const activity = (await commands.logActivity({ programId: program, kind: 'MEETING', title: { en: 'Kick-off' }, startsOn: '2019-12-16' }, ctx)).id;
+  const outcome = (await commands.recordOutcome({ programId: program, activityId: activity, kind: 'REVENUE', amount: '100.00', currency: 'THB' }, ctx)).id;
+  const freshOrganization = async () => (await commands.registerOrganization({ name: { en: 'Candidate partner' }, kind: 'COMPANY' }, ctx)).id;
+  const freshProposedProgram = async () => (await commands.launchProgram({ title: { en: 'Proposal' } }, ctx)).id;
+  const freshOpenFollowUp = async () => (await commands.addFollowUp({ activityId: activity, description: 'Send the slides' }, ctx)).id;
+  return {
+    ministry,
+    company,
+    program,
+    activity,
+    outcome,
+    spareOrganization: await freshOrganization(),
+    proposedProgram: await freshProposedProgram(),
+    openFollowUp: await freshOpenFollowUp(),
+    freshOrganization,
+    freshProposedProgram,
+    freshOpenFollowUp,
+  };
+}
+
+export type Input = Record<string, unknown>;
+
+/**
+ * A well-formed input per mutation of the contract: the base every malformed request is cut
+ * from, and what a duplicate-commandId case sends first (`fresh`: it must succeed). The fuzz
+ * spec fails when a mutation of the served schema has no entry here.
+ */
+export const VALID_INPUTS: Record<string, (fixtures: FuzzFixtures, random: SeededRandom, fresh: boolean) => Promise<Input>> = {
+  registerOrganization: async (f, r) => ({
+    name: { th: 'บริษัท อาลีบาบา', en: `Alibaba ${r.int(1, 1e9)}`, zh: '阿里巴巴' },
+    kind: 'COMPANY',
+    country: 'CN',
+    parentId: f.ministry,
+  }),
+  renameOrganization: async (f, r) => ({ id: f.company, name: { en: `Lazada ${r.int(1, 1e9)}` } }),
+  launchProgram: async (_f, r) => ({
+    title: { th: 'ข้าวหอมมะลิสู่ญี่ปุ่น', en: `Rice exports ${r.int(1, 1e9)}` },
+    summary: 'Jasmine rice to Japanese retailers',
+    startedOn: '๑๖ ธันวาคม ๒๕๖๒',
+    status: 'PROPOSED',
+  }),
+  addProgramPartner: async (f, _r, fresh) => ({
+    programId: f.program,
+    organizationId: fresh ? await f.freshOrganization() : f.spareOrganization,
+    role: 'PLATFORM',
+    joinedOn: '16 ธ.ค. 2562',
+  }),
+  changeProgramStatus: async (f, _r, fresh) => ({
+    programId: fresh ? await f.freshProposedProgram() : f.proposedProgram,
+    status: 'ACTIVE',
+    reason: 'Budget approved',
+  }),
+  recordAgreement: async (f, r) => ({
+    title: { en: `Memorandum ${r.int(1, 1e9)}` },
+    partyIds: [f.ministry, f.company],
+    programId: f.program,
+    status: 'SIGNED',
+    signedOn: '16/12/2562',
+    expiresOn: '2022-12-31',
+  }),
+  logActivity: async (f, r) => ({
+    programId: f.program,
+    kind: 'FAIR',
+    title: { th: 'งานแสดงสินค้า', en: `Trade fair ${r.int(1, 1e9)}` },
+    startsOn: '2019-05-29',
+    endsOn: '1 มิถุนายน 2562',
+    location: { venue: 'NECC', city: 'Shanghai', country: 'CN' },
+    organizerIds: [f.ministry],
+    participants: [{ name: { en: 'Khun Somchai' }, position: { en: 'Director' }, organizationId: f.company }],
+    topics: ['OTOP', 'อีคอมเมิร์ซ'],
+    summary: 'Thai pavilion',
+  }),
+  recordOutcome: async (f, r) => ({
+    programId: f.program,
+    activityId: f.activity,
+    kind: 'REVENUE',
+    amount: `${r.int(1, 1e9)}.50`,
+    currency: 'THB',
+    description: 'Sales at the fair',
+  }),
+  correctOutcome: async (f, r) => ({ id: f.outcome, amount: `${r.int(1, 1e9)}.25`, reason: 'Typo in the report' }),
+  addFollowUp: async (f, r) => ({ activityId: f.activity, description: `Send the buyer list ${r.int(1, 1e9)}`, ownerId: f.company, dueOn: '2020-01-31' }),
+  closeFollowUp: async (f, _r, fresh) => ({ id: fresh ? await f.freshOpenFollowUp() : f.openFollowUp, status: 'DONE', note: 'Sent' }),
+};

