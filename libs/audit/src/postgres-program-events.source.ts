@@ -1,28 +1,11 @@
-import type { StoredEvent } from '@tracker/event-store';
+import { storedEventColumns, storedEventFromRow, type StoredEvent, type StoredEventRow } from '@tracker/event-store';
 import { READ_MODEL_SCHEMA } from '@tracker/read-model';
 import type { Pool } from 'pg';
 import { isRecordId } from './history-event';
 import { indexedStreamIds } from './program-index';
 import type { ProgramEventSource, ProgramEventsPage, RecordedWindow } from './program-events.source';
 
-interface EventRow {
-  position: string;
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: StoredEvent['data'];
-  metadata: StoredEvent['metadata'];
-  recorded_at: Date;
-  occurred_on: string | null;
-  hash: string;
-}
-
-// The same columns, and the same text form of the date, as the PostgreSQL event store reads:
-// a stored event must come back exactly as stored, or its hash would not verify.
-const EVENT_COLUMNS = `e.position::text as position, e.stream_id, e.stream_version, e.event_id::text as event_id, e.type,
-  e.schema_version, e.data, e.metadata, e.recorded_at, to_char(e.occurred_on, 'YYYY-MM-DD') as occurred_on, e.hash`;
+const EVENT_COLUMNS = storedEventColumns('e');
 
 /**
  * The program's events when they live in PostgreSQL: positions from the history index
@@ -38,7 +21,7 @@ export class PostgresProgramEvents implements ProgramEventSource {
     if (!isRecordId(programId) || page.limit <= 0) return [];
     const { where, values } = windowClause(programId, page, page.after ?? null);
     values.push(page.limit);
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await this.pool.query<StoredEventRow>(
       `select ${EVENT_COLUMNS}
          from ${READ_MODEL_SCHEMA}.program_events pe
          join events e on e.position = pe.position
@@ -47,7 +30,7 @@ export class PostgresProgramEvents implements ProgramEventSource {
         limit $${values.length}`,
       values,
     );
-    return rows.map(toStoredEvent);
+    return rows.map(storedEventFromRow);
   }
 
   async count(programId: string, window: RecordedWindow): Promise<number> {
@@ -82,20 +65,4 @@ function windowClause(programId: string, window: RecordedWindow, after: bigint |
     conditions.push(`pe.recorded_at <= $${values.length}`);
   }
   return { where: conditions.join(' and '), values };
-}
-
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    position: BigInt(row.position),
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-    occurredOn: row.occurred_on,
-    hash: row.hash,
-  };
 }

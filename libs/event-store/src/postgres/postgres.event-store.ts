@@ -27,10 +27,22 @@ export interface PostgresEventStoreOptions {
   beforeCommit?: () => Promise<void>;
 }
 
-const COLUMNS = `position, stream_id, stream_version, event_id, type, schema_version, data, metadata,
-  recorded_at, to_char(occurred_on, 'YYYY-MM-DD') as occurred_on, hash`;
+/**
+ * The columns a stored event is read with, optionally from a table alias: shared with readers
+ * that join `events` themselves (the auditor's history), since an event must come back
+ * exactly as stored (the date's text form included) or its hash would not verify.
+ */
+export function storedEventColumns(alias?: string): string {
+  const a = alias ? `${alias}.` : '';
+  // No casts that rename: `order by position` must still mean the bigint column (pg hands int8
+  // and uuid over as strings anyway).
+  return `${a}position, ${a}stream_id, ${a}stream_version, ${a}event_id, ${a}type,
+  ${a}schema_version, ${a}data, ${a}metadata, ${a}recorded_at, to_char(${a}occurred_on, 'YYYY-MM-DD') as occurred_on, ${a}hash`;
+}
 
-interface EventRow {
+const COLUMNS = storedEventColumns();
+
+export interface StoredEventRow {
   position: string;
   stream_id: string;
   stream_version: number;
@@ -185,19 +197,19 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async findStored(client: PoolClient, append: PreparedAppend): Promise<Map<string, StoredForRetry>> {
-    const { rows } = await client.query<EventRow>(`select ${COLUMNS} from events where event_id = any($1::uuid[])`, [
+    const { rows } = await client.query<StoredEventRow>(`select ${COLUMNS} from events where event_id = any($1::uuid[])`, [
       append.events.map((event) => event.eventId),
     ]);
-    return new Map(rows.map((row) => [row.event_id, toStoredEvent(row)]));
+    return new Map(rows.map((row) => [row.event_id, storedEventFromRow(row)]));
   }
 
   async readStream(streamId: string, fromVersion = 1): Promise<StoredEvent[]> {
     // A stream's committed events are final: no need for the global log's visibility rule.
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await this.pool.query<StoredEventRow>(
       `select ${COLUMNS} from events where stream_id = $1 and stream_version >= $2 order by stream_version`,
       [streamId, fromVersion],
     );
-    return rows.map(toStoredEvent);
+    return rows.map(storedEventFromRow);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
@@ -205,14 +217,14 @@ export class PostgresEventStore implements EventStore {
     // Only transactions older than the oldest one still running: any append in flight has a
     // larger xid, hence larger positions than everything returned, so no reader ever passes
     // a position that commits later. The snapshot is the statement's own.
-    const { rows } = await this.pool.query<EventRow>(
+    const { rows } = await this.pool.query<StoredEventRow>(
       `select ${COLUMNS} from events
        where position > $1 and transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))
        order by position
        limit $2`,
       [after.toString(), limit],
     );
-    return rows.map(toStoredEvent);
+    return rows.map(storedEventFromRow);
   }
 
   subscribeAll(options: SubscribeAllOptions): Subscription {
@@ -234,7 +246,7 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
-function toStoredEvent(row: EventRow): StoredEvent {
+export function storedEventFromRow(row: StoredEventRow): StoredEvent {
   return {
     position: BigInt(row.position),
     streamId: row.stream_id,
