@@ -19,7 +19,7 @@
  *   npm run bench:api        (BENCH_API_SECONDS=10 per run, BENCH_API_WARMUP_SECONDS=3)
  */
 import { CommandService } from '@tracker/application';
-import type { EventStore, NewEvent } from '@tracker/event-store';
+import type { EventStore } from '@tracker/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { EVENT_STORE, PG_POOL } from '../apps/api/src/database/database.module';
@@ -28,6 +28,7 @@ import { startBenchApi, type BenchApi } from './api-harness';
 import { PROGRAM_QUERY, RAW_WRITES_TABLE, startBaselineServer, type BaselineServer } from './baseline-server';
 import { ms, percentile, ratio, runLoad, whole, type LoadResult, type LoadSpec } from './load';
 import { seedProgram, type SeededProgram } from './program-seed';
+import { activityLogged } from './fixtures';
 import { recordResults } from './results';
 
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
@@ -275,28 +276,6 @@ async function inProcess(seconds: number, operation: () => Promise<unknown>): Pr
 }
 
 /** The shape append.bench.ts appends: a meeting with no program. */
-function activityLogged(): NewEvent {
-  return {
-    eventId: randomUUID(),
-    type: 'ActivityLogged',
-    schemaVersion: 2,
-    data: {
-      activityId: randomUUID(),
-      programId: null,
-      kind: 'MEETING',
-      title: { th: 'ประชุมหารือกับลาซาด้า', en: 'Meeting with Lazada' },
-      startsOn: '2019-12-16',
-      endsOn: '2019-12-16',
-      location: { venue: 'CDD', city: 'Bangkok', country: 'TH' },
-      organizerIds: [],
-      participants: [],
-      topics: ['OTOP', 'e-commerce'],
-      summary: 'OTOP products online',
-    },
-    metadata: { actor: 'bench' },
-    occurredOn: '2019-12-16',
-  };
-}
 
 function assertSameJson(graphqlText: string, baselineText: string): void {
   const normalised = JSON.stringify(JSON.parse(graphqlText));

@@ -8,36 +8,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { runMigrations, startDatabase } from '@tracker/database';
-import { eventStoreMigrations, PostgresEventStore, type NewEvent } from '@tracker/event-store';
+import { eventStoreMigrations, PostgresEventStore } from '@tracker/event-store';
 import { Pool } from 'pg';
+import { activityLogged } from './fixtures';
 import { recordResults } from './results';
 
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 10_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 
-function activityLogged(): NewEvent {
-  const activityId = randomUUID();
-  return {
-    eventId: randomUUID(),
-    type: 'ActivityLogged',
-    schemaVersion: 2,
-    data: {
-      activityId,
-      programId: null,
-      kind: 'MEETING',
-      title: { th: 'ประชุมหารือกับลาซาด้า', en: 'Meeting with Lazada' },
-      startsOn: '2019-12-16',
-      endsOn: '2019-12-16',
-      location: { venue: 'CDD', city: 'Bangkok', country: 'TH' },
-      organizerIds: [],
-      participants: [],
-      topics: ['OTOP', 'e-commerce'],
-      summary: 'OTOP products online',
-    },
-    metadata: { actor: 'bench' },
-    occurredOn: '2019-12-16',
-  };
-}
 
 /** Runs `count` operations over `clients` concurrent workers; returns ops/s and latency percentiles (ms). */
 async function measure(count: number, clients: number, operation: () => Promise<unknown>) {

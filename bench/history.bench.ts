@@ -29,6 +29,7 @@ import { PROGRAM_EVENTS } from '../apps/api/src/history/history.providers';
 import { graphql, startBenchApi, type BenchApi } from './api-harness';
 import { ms, percentile, ratio, whole } from './load';
 import { seedProgram, type SeededProgram } from './program-seed';
+import { activityLogged } from './fixtures';
 import { recordResults } from './results';
 
 const SMALL = Number(process.env.BENCH_HISTORY_SMALL ?? 10_000);
@@ -195,28 +196,6 @@ function outcomeEvent(outcomeId: string, programId: string, index: number): NewE
 }
 
 /** The shape append.bench.ts appends: a meeting with no program. */
-function activityLogged(): NewEvent {
-  return {
-    eventId: randomUUID(),
-    type: 'ActivityLogged',
-    schemaVersion: eventSchemaVersions.ActivityLogged,
-    data: {
-      activityId: randomUUID(),
-      programId: null,
-      kind: 'MEETING',
-      title: { th: 'ประชุมหารือกับลาซาด้า', en: 'Meeting with Lazada' },
-      startsOn: '2019-12-16',
-      endsOn: '2019-12-16',
-      location: { venue: 'CDD', city: 'Bangkok', country: 'TH' },
-      organizerIds: [],
-      participants: [],
-      topics: ['OTOP', 'e-commerce'],
-      summary: 'OTOP products online',
-    },
-    metadata: { actor: 'bench' },
-    occurredOn: '2019-12-16',
-  };
-}
 
 /** `runs` calls of `operation`, one after another; latency percentiles in ms. */
 async function timed(runs: number, operation: () => Promise<unknown>): Promise<Percentiles> {
