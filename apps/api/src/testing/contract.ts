@@ -1,23 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 
-const REPO_ROOT = resolve(__dirname, '../../../..');
+/** The repository's own copy of the public contract (contract/schema.graphql at the root). */
+export const CONTRACT_SCHEMA_PATH = resolve(__dirname, '../../../../contract/schema.graphql');
 
-/**
- * The public contract (shared/contract/schema.graphql). shared/ sits beside the repository
- * on developers' machines and in CI; CONTRACT_SCHEMA points elsewhere if needed.
- */
 export function loadContractSchema(): GraphQLSchema {
-  const candidates = [
-    process.env.CONTRACT_SCHEMA,
-    join(REPO_ROOT, '..', 'shared', 'contract', 'schema.graphql'),
-    join(REPO_ROOT, 'shared', 'contract', 'schema.graphql'),
-    join(REPO_ROOT, 'contract', 'schema.graphql'),
-  ].filter((path): path is string => path !== undefined);
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error(`contract schema not found; looked at ${candidates.join(', ')}`);
-  return buildSchema(readFileSync(found, 'utf8'));
+  return buildSchema(readFileSync(CONTRACT_SCHEMA_PATH, 'utf8'));
 }
 
 /** `Query.organizations`, `Mutation.logActivity`, ... of a schema. */
