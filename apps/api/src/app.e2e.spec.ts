@@ -53,6 +53,8 @@ describe('health endpoints', () => {
     expect(response.body).toMatchObject({
       status: 'ok',
       database: 'up',
+      readModel: 'up',
+      eventStore: 'up',
       head: String(head),
       projections: [{ projection: 'programs', position: String(head - 2n), lag: '2' }],
     });
@@ -78,7 +80,7 @@ describe('health endpoints', () => {
     });
     try {
       const response = await request(app.getHttpServer()).get('/ready').expect(503);
-      expect(response.body).toEqual({ status: 'unavailable', database: 'down' });
+      expect(response.body).toEqual({ status: 'unavailable', database: 'down', readModel: 'down', eventStore: 'down' });
       await request(app.getHttpServer()).get('/health').expect(200);
     } finally {
       await app.close();

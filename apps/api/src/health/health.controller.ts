@@ -18,7 +18,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** The database answers (503 when not), with each projection's lag. */
+  /** Every connection the api reads through answers (503 when one does not), with each projection's lag. */
   @Get('ready')
   @Header('cache-control', 'no-store')
   async ready(@Res() res: Response): Promise<void> {

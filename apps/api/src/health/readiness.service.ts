@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore } from '@tracker/event-store';
 import { READ_MODEL_SCHEMA } from '@tracker/read-model';
 import type { Pool } from 'pg';
-import { PG_POOL } from '../database/database.module';
+import { EVENT_STORE, PG_POOL } from '../database/database.module';
+import { ReadDatabase } from '../read-model/read-database';
 import { LOGGER, type Logger } from '../logging/logger';
 import { MetricsService } from '../metrics/metrics.service';
 
@@ -13,18 +15,30 @@ export interface ProjectionStatus {
   updatedAt: string | null;
 }
 
+type Connection = 'up' | 'down';
+
 export interface Readiness {
   status: 'ok' | 'unavailable';
-  database: 'up' | 'down';
+  /** The pg pool: history, checkpoints, and the events when they live in PostgreSQL. */
+  database: Connection;
+  /** The read side's own pool (TypeORM), which every query reads through. */
+  readModel: Connection;
+  /** The event store commands append to: this database, or EventStoreDB with EVENTSTORE_URL. */
+  eventStore: Connection;
   /** Global position of the newest event, when the events table exists. */
   head?: string;
   projections?: ProjectionStatus[];
 }
 
-const DATABASE_CHECK_TIMEOUT_MS = 2000;
+const CHECK_TIMEOUT_MS = 2000;
+
+/** No tracker stream has this id (stream ids are `<aggregate>-<uuid>`): reading it costs one lookup. */
+const PROBE_STREAM = 'readiness-probe';
 
 /**
- * /ready: the database answers `select 1`, and how far each projection is behind the newest
+ * /ready: every connection the api reads through answers (the pg pool, the read side's TypeORM
+ * pool and the event store, each checked at once with its own timeout, since any one of them
+ * down fails requests), and how far each projection is behind the newest
  * event (read_model.projection_checkpoints against max(events.position)). A lagging projector does not
  * make the api unready (reads are then stale, writes still work); lag is reported and exported
  * as a gauge. Tolerates the tables not existing yet (fresh database, projector not yet run).
@@ -33,23 +47,36 @@ const DATABASE_CHECK_TIMEOUT_MS = 2000;
 export class ReadinessService {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly readDatabase: ReadDatabase,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     private readonly metrics: MetricsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async check(): Promise<Readiness> {
+    const [database, readModel, eventStore] = await Promise.all([
+      this.probe('database', () => this.pool.query('select 1')),
+      this.probe('read model', () => this.readDatabase.query('select 1', [])),
+      this.probe('event store', () => this.eventStore.readStream(PROBE_STREAM)),
+    ]);
+    const connections = { database, readModel, eventStore };
+    if (database === 'down' || readModel === 'down' || eventStore === 'down') return { status: 'unavailable', ...connections };
     try {
-      await withTimeout(this.pool.query('select 1'), DATABASE_CHECK_TIMEOUT_MS);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'readiness: database unreachable');
-      return { status: 'unavailable', database: 'down' };
-    }
-    try {
-      return { status: 'ok', database: 'up', ...(await this.projectionLag()) };
+      return { status: 'ok', ...connections, ...(await this.projectionLag()) };
     } catch (error) {
       // The database answered; lag is informative only.
       this.logger.warn({ err: error }, 'readiness: projection lag unavailable');
-      return { status: 'ok', database: 'up' };
+      return { status: 'ok', ...connections };
+    }
+  }
+
+  private async probe(name: string, query: () => Promise<unknown>): Promise<Connection> {
+    try {
+      await withTimeout(query(), CHECK_TIMEOUT_MS);
+      return 'up';
+    } catch (error) {
+      this.logger.warn({ err: error }, `readiness: ${name} unreachable`);
+      return 'down';
     }
   }
 
