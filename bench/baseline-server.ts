@@ -47,7 +47,7 @@ type OrganizationRow = { id: string; name: Text; parent_id: string | null };
 const S = READ_MODEL_SCHEMA;
 
 /** Statements run together where they do not depend on each other, as a careful hand-written handler would. */
-export async function programJson(pool: Pool, id: string): Promise<string> {
+async function programJson(pool: Pool, id: string): Promise<string> {
   const [programs, activities, counts, totals] = await Promise.all([
     pool.query(`select id, title, status, started_on, partners from ${S}.programs where id = $1`, [id]),
     pool.query(

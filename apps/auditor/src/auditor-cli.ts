@@ -11,7 +11,7 @@ import {
 import type { AuditorConnection } from './auditor-connection';
 import { csvHeader, historyTable, integrityJson, integrityText, toCsvRow, toJsonLine, type DateStyle } from './timeline-format';
 
-export const USAGE = `Usage: npm run auditor -- <command> [options]
+const USAGE = `Usage: npm run auditor -- <command> [options]
 
 Commands:
   verify [programId]            Recompute the hash chains of the program's streams, or of the whole store.
@@ -35,7 +35,7 @@ Exit codes: 0 done, 1 history altered, 2 usage or unknown program, 3 failure.
 
 export const EXIT = { ok: 0, altered: 1, usage: 2, failure: 3 } as const;
 
-export interface AuditorIo {
+interface AuditorIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /** Progress lines overwrite each other on a terminal, and are one line each in a log. */

@@ -12,13 +12,13 @@ const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
  * with the offset written out so the line is unambiguous anywhere. Thai style: the day in the
  * Buddhist Era with Thai digits and the abbreviated month ("๑๗ ธ.ค. ๒๕๖๒ 09:00:00").
  */
-export function formatRecordedAt(at: Date, style: DateStyle): string {
+function formatRecordedAt(at: Date, style: DateStyle): string {
   const time = new Date(at.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(11, 19);
   const day = businessDateOf(at.toISOString());
   return style.thai ? `${formatThaiDate(day, { month: 'abbr' })} ${time}` : `${day} ${time} +07:00`;
 }
 
-export function formatOccurredOn(day: string | null, style: DateStyle): string {
+function formatOccurredOn(day: string | null, style: DateStyle): string {
   if (day === null) return '';
   return style.thai ? formatThaiDate(day, { month: 'abbr' }) : day;
 }
@@ -33,7 +33,7 @@ export function toJsonLine(event: HistoryEvent, style: DateStyle): string {
   return `${JSON.stringify(line)}\n`;
 }
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'position',
   'recorded_at',
   'occurred_on',
@@ -111,7 +111,7 @@ function summary(data: unknown): string {
  * Display width: Thai combining vowels and tone marks (U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E)
  * take no column of their own, so counting code points would misalign Thai cells.
  */
-export function width(text: string): number {
+function width(text: string): number {
   let columns = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;

@@ -15,7 +15,7 @@ import {
 } from '@tracker/read-model';
 import { Pool, type PoolClient } from 'pg';
 
-export interface RebuildProgress {
+interface RebuildProgress {
   events: number;
   position: bigint;
   eventsPerSecond: number;
@@ -23,7 +23,7 @@ export interface RebuildProgress {
   etaSeconds: number | null;
 }
 
-export interface BuildOptions {
+interface BuildOptions {
   databaseUrl: string;
   store: EventStore;
   /** The schema to fill; it must be new or empty. */

@@ -4,7 +4,7 @@ import type { EventStore, NewEvent, Position, StoredEvent } from './event-store.
 import { START } from './event-store.port';
 import { chainHash, GENESIS_HASH, verifyStreamChain } from './hash';
 
-export interface ContractSubject {
+interface ContractSubject {
   store: EventStore;
   /** Closes the store (and whatever the factory opened for it). */
   cleanup(): Promise<void>;

@@ -123,7 +123,7 @@ function invalid(reason: string): never {
 }
 
 /** The canonical content key of a stored event, comparable with PreparedEvent.contentKey. */
-export function storedContentKey(event: Pick<StoredEvent, 'type' | 'schemaVersion' | 'data' | 'metadata' | 'occurredOn'>): string {
+function storedContentKey(event: Pick<StoredEvent, 'type' | 'schemaVersion' | 'data' | 'metadata' | 'occurredOn'>): string {
   return canonicalJson({
     type: event.type,
     schemaVersion: event.schemaVersion,
@@ -170,7 +170,7 @@ export function resolveRetry(
   return { streamId: append.streamId, version: last.streamVersion, position: last.position };
 }
 
-export const DEFAULT_READ_LIMIT = 1000;
+const DEFAULT_READ_LIMIT = 1000;
 
 /** readAll's options with their defaults; a bad limit is a programming error (RangeError). */
 export function readAllBounds(options: ReadAllOptions = {}): { after: Position; limit: number } {

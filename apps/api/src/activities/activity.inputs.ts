@@ -24,7 +24,7 @@ export class ActivityFilter {
 }
 
 @InputType('ParticipantInput')
-export class ParticipantInput {
+class ParticipantInput {
   @Field(() => LocalizedTextInput) name: LocalizedTextInput;
   @Field(() => LocalizedTextInput, { nullable: true }) position?: LocalizedTextInput | null;
   @Field(() => ID, { nullable: true }) organizationId?: string | null;

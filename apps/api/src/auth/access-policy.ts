@@ -53,8 +53,6 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
 export const ACCESS_POLICY_TOKEN = Symbol('ACCESS_POLICY');
 export type AccessPolicy = Readonly<Record<string, readonly string[]>>;
 
-export const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
-
 export function operationKey(rootType: string, field: string): string {
   return `${rootType}.${field}`;
 }

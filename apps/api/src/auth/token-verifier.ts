@@ -2,7 +2,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTP
 import { AuthenticationError } from './auth.errors';
 import { isRole, type AuthUser } from './roles';
 
-export interface TokenVerifierOptions {
+interface TokenVerifierOptions {
   /** HS256 shared secret, at least 32 bytes. */
   jwtSecret?: string;
   /** OIDC key set URL: RS256 / ES256 tokens. */
@@ -18,7 +18,7 @@ export interface TokenVerifierOptions {
 }
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
-export const MIN_SECRET_BYTES = 32;
+const MIN_SECRET_BYTES = 32;
 
 // Pinned per key kind: a token cannot pick its own algorithm (no 'none', no HS256 signed
 // with an RSA public key taken for a shared secret).

@@ -18,7 +18,7 @@ export abstract class TrackerCommand<Input> extends Command<WriteResult> {
 }
 
 /** What a mutation resolver hands back: the record read after the write, and where it landed. */
-export interface Written<T> {
+interface Written<T> {
   record: T | null;
   result: CommandResult;
 }

@@ -58,7 +58,7 @@ export type ResolvedApiOptions = Required<
 > &
   ApiOptions;
 
-export const DEFAULT_READ_YOUR_WRITES_TIMEOUT_MS = 2000;
+const DEFAULT_READ_YOUR_WRITES_TIMEOUT_MS = 2000;
 
 export function resolveApiOptions(options: ApiOptions): ResolvedApiOptions {
   if (!options.databaseUrl) throw new Error('createApp needs a databaseUrl');

@@ -41,7 +41,7 @@ import { ScalarInputError } from './scalars';
  * ON_HOLD is not). It conflicts with what is recorded, like a duplicate or a stale version,
  * and the client's remedy is the same: re-read the record and decide again.
  */
-export const CONTRACT_ERROR_CODES = [
+const CONTRACT_ERROR_CODES = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
@@ -49,7 +49,7 @@ export const CONTRACT_ERROR_CODES = [
   'FORBIDDEN',
   'INTERNAL_SERVER_ERROR',
 ] as const;
-export type ContractErrorCode = (typeof CONTRACT_ERROR_CODES)[number];
+type ContractErrorCode = (typeof CONTRACT_ERROR_CODES)[number];
 
 // Apollo's codes for a document that does not parse or validate, and for variables that do
 // not coerce (BAD_USER_INPUT, a contract code too): kept as they are.
@@ -66,9 +66,9 @@ const APOLLO_REQUEST_CODES = new Set([
 ]);
 
 /** extensions.reason of an error caused by PostgreSQL being unreachable (answered with HTTP 503). */
-export const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
+const DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE';
 
-export interface MappedError {
+interface MappedError {
   code: ContractErrorCode;
   /** Replaces the message when set; otherwise the error's own message is kept. */
   message?: string;
@@ -76,7 +76,7 @@ export interface MappedError {
 }
 
 /** The contract code for a thrown error, or null when it is not one we know. */
-export function mapKnownError(error: unknown): MappedError | null {
+function mapKnownError(error: unknown): MappedError | null {
   for (const cause of causes(error)) {
     const mapped = mapOne(cause);
     if (mapped) return mapped;
@@ -148,7 +148,7 @@ function mapHttpException(error: HttpException): MappedError | null {
   return code ? { code } : null;
 }
 
-export interface FormatErrorOptions {
+interface FormatErrorOptions {
   /** Hide internal messages and every stack trace. */
   production: boolean;
 }

@@ -56,7 +56,7 @@ export function graphqlOptions(options: ResolvedApiOptions, logger: Logger, veri
  * some field uses. Adding them always keeps the served schema a superset of the contract
  * while operations are still being written.
  */
-export function withContractScalars(schema: GraphQLSchema): GraphQLSchema {
+function withContractScalars(schema: GraphQLSchema): GraphQLSchema {
   const missing = CONTRACT_SCALARS.filter((scalar) => !schema.getType(scalar.name));
   if (missing.length === 0) return schema;
   const config = schema.toConfig();

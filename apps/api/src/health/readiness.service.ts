@@ -7,7 +7,7 @@ import { ReadDatabase } from '../read-model/read-database';
 import { LOGGER, type Logger } from '../logging/logger';
 import { MetricsService } from '../metrics/metrics.service';
 
-export interface ProjectionStatus {
+interface ProjectionStatus {
   projection: string;
   position: string;
   /** Events between the newest one and this checkpoint. */
@@ -17,7 +17,7 @@ export interface ProjectionStatus {
 
 type Connection = 'up' | 'down';
 
-export interface Readiness {
+interface Readiness {
   status: 'ok' | 'unavailable';
   /** The pg pool: history, checkpoints, and the events when they live in PostgreSQL. */
   database: Connection;

@@ -48,7 +48,7 @@ registerEnumType(IntegrityProblemKindValue, {
 });
 
 @ObjectType('IntegrityProblem')
-export class IntegrityProblemNode {
+class IntegrityProblemNode {
   @Field(() => IntegrityProblemKindValue) kind: IntegrityProblemKindValue;
   @Field() streamId: string;
   @Field(() => String, { nullable: true, description: 'The event found wrong; null when what is wrong is an absence.' })

@@ -16,7 +16,7 @@ import type { Outcome, OutcomeTotal } from '../outcomes/outcome.types';
 import { GetProgramTotals, GetPrograms } from '../programs/program.queries';
 import type { Program } from '../programs/program.types';
 
-export interface ProgramActivitiesKey {
+interface ProgramActivitiesKey {
   programId: string;
   page: PageRequest<ActivityKeyset>;
 }

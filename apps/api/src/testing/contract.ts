@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 
 /** The repository's own copy of the public contract (contract/schema.graphql at the root). */
-export const CONTRACT_SCHEMA_PATH = resolve(__dirname, '../../../../contract/schema.graphql');
+const CONTRACT_SCHEMA_PATH = resolve(__dirname, '../../../../contract/schema.graphql');
 
 export function loadContractSchema(): GraphQLSchema {
   return buildSchema(readFileSync(CONTRACT_SCHEMA_PATH, 'utf8'));

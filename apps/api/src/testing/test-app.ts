@@ -7,7 +7,7 @@ import { createApp, type ApiOptions } from '../create-app';
 import type { Logger } from '../logging/logger';
 import { TEST_JWT_SECRET } from './test-tokens';
 
-export interface TestAppOptions extends Partial<ApiOptions> {
+interface TestAppOptions extends Partial<ApiOptions> {
   /**
    * Run the projector in this process, on the same database, so mutations read their writes
    * (`startProjector`/`stopProjector` switch it later). Without it, the read model stays empty

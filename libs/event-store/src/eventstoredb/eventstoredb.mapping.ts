@@ -30,7 +30,7 @@ const SCHEMES: Record<string, string> = {
  * and are left to it; they can be set in the string as keepAliveInterval, keepAliveTimeout and
  * defaultDeadline.
  */
-export const CLIENT_DEFAULTS: Readonly<Record<string, string>> = {
+const CLIENT_DEFAULTS: Readonly<Record<string, string>> = {
   maxDiscoverAttempts: '20',
   discoveryInterval: '500',
 };
@@ -185,9 +185,9 @@ export function fromVersionToRevision(fromVersion: number): bigint {
  * EventStoreDB has no place for, under these names, and copies of the correlation and
  * causation ids under the names EventStoreDB's system projections read ($by_correlation_id).
  */
-export const ENVELOPE_KEYS = ['schemaVersion', 'occurredOn', 'recordedAt', 'hash'] as const;
+const ENVELOPE_KEYS = ['schemaVersion', 'occurredOn', 'recordedAt', 'hash'] as const;
 
-export interface EsdbMetadata extends JsonObject {
+interface EsdbMetadata extends JsonObject {
   schemaVersion: number;
   occurredOn: string | null;
   /** ISO 8601, milliseconds, UTC: what the hash covers (the server's own `created` is not hashed). */
@@ -195,7 +195,7 @@ export interface EsdbMetadata extends JsonObject {
   hash: string;
 }
 
-export interface EnvelopeFields {
+interface EnvelopeFields {
   schemaVersion: number;
   metadata: EventMetadata;
   occurredOn: string | null;

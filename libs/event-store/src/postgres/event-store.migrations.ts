@@ -8,7 +8,7 @@
  */
 
 /** Advisory lock (two-int form) around position allocation: ('TRKR', 1). */
-export const POSITIONS_LOCK = [0x54524b52, 1] as const;
+const POSITIONS_LOCK = [0x54524b52, 1] as const;
 
 /** Channel each append NOTIFYs with its last position, in its own transaction. */
 export const EVENTS_CHANNEL = 'tracker_events';

@@ -38,10 +38,6 @@ export function depthLimitRule(maxDepth: number, maxIntrospectionDepth = 20) {
   };
 }
 
-export function operationDepth(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): number {
-  return measure(selectionSet, fragments).depth;
-}
-
 interface Depths {
   depth: number;
   introspectionDepth: number;

@@ -5,7 +5,7 @@ import { ScalarInputError } from './scalar-input.error';
  * Plain decimal notation, bounded so no one sends a megabyte of digits: up to 30 integer and
  * 12 fraction digits. Currency scale and sign rules are the domain's (shared/money.ts).
  */
-export const DECIMAL_PATTERN = /^-?\d{1,30}(?:\.\d{1,12})?$/;
+const DECIMAL_PATTERN = /^-?\d{1,30}(?:\.\d{1,12})?$/;
 
 /**
  * Exact decimal amount, as a string. Never parsed to a float: the string goes through as

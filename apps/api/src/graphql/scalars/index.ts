@@ -4,7 +4,6 @@ import { GraphQLDecimal } from './decimal.scalar';
 import { GraphQLJSON } from './json.scalar';
 
 export { GraphQLDate, GraphQLDateTime, GraphQLDecimal, GraphQLJSON };
-export { DECIMAL_PATTERN } from './decimal.scalar';
 export { ScalarInputError } from './scalar-input.error';
 
 /** The contract's custom scalars; the schema always declares them (graphql.config.ts). */

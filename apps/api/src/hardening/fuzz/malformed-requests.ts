@@ -53,7 +53,7 @@ export interface FuzzCase {
 }
 
 /** One mutation of the served schema, as the fuzzer needs it. */
-export interface MutationShape {
+interface MutationShape {
   name: string;
   input: GraphQLInputObjectType;
   /** The payload's selection: the command result and the record's id. */
@@ -61,7 +61,7 @@ export interface MutationShape {
   payload: GraphQLObjectType;
 }
 
-export function mutationShapes(schema: GraphQLSchema): MutationShape[] {
+function mutationShapes(schema: GraphQLSchema): MutationShape[] {
   const mutation = schema.getMutationType();
   if (!mutation) return [];
   return Object.values(mutation.getFields()).map((field) => {
@@ -104,7 +104,7 @@ export type Kind =
   | 'inline-literal'
   | 'http-shape';
 
-export const KINDS: readonly Kind[] = [
+const KINDS: readonly Kind[] = [
   'broken-json',
   'wrong-type',
   'unknown-enum',
@@ -137,7 +137,7 @@ interface Slot {
   type: GraphQLInputType;
 }
 
-export const INVALID_DATES = [
+const INVALID_DATES = [
   '31 กุมภาพันธ์ 2562',
   '๓๒/๑๓/๒๕๖๒',
   '29/02/2562', // 2019 was no leap year
@@ -161,7 +161,7 @@ export const INVALID_DATES = [
   '1e5',
 ];
 
-export const NON_DECIMALS: unknown[] = [
+const NON_DECIMALS: unknown[] = [
   '1e5',
   'NaN',
   '1,000',
@@ -202,7 +202,7 @@ const WRONG_VALUES: Record<string, unknown[]> = {
 
 const BAD_AUTHORIZATION = ['Bearer', 'Bearer ', 'Bearer abc', 'Bearer a.b.c', 'Basic dXNlcjpwYXNz', 'Token x', `Bearer ${'x'.repeat(4000)}`, 'Bearer e30.e30.', 'Bearer ..'];
 
-export interface GeneratorOptions {
+interface GeneratorOptions {
   schema: GraphQLSchema;
   fixtures: FuzzFixtures;
   random: SeededRandom;

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 
 /** When the reference case is told: the day after the meeting of 16 December 2019, in Bangkok. */
-export const REFERENCE_CASE_RECORDED_AT = '2019-12-17T09:00:00+07:00';
+const REFERENCE_CASE_RECORDED_AT = '2019-12-17T09:00:00+07:00';
 
 export interface HistoryFixture {
   api: TestApp;
