@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import type { LogHashes, LogHashEntry } from './log-hashes';
+
+/**
+ * A history digest: one SHA-256 value that commits to every event of the store up to a
+ * position, in global order. An auditor keeps it outside the system (a file, a printout, a
+ * signed mail); later, `checkHistoryDigest` recomputes it from the store as it then stands.
+ *
+ * Why it holds where the per-stream chains do not: each event's stored hash already commits to
+ * its content and its stream predecessor, but whoever can write the database can recompute a
+ * stream's hashes and its `streams` row after an edit, and every chain checks again. The digest
+ * folds every event's hash into one running value in position order, so such a rewrite changes
+ * the digest from the edited position on, and the copy kept outside no longer matches.
+ *
+ * Construction (v1), never to change once digests are kept; a new construction gets a new name:
+ *
+ *   d0 = SHA-256("tracker-history-digest/v1")
+ *   dn = SHA-256(d(n-1) || u64be(position) || u32be(len) || streamId || u32be(version) || u32be(len) || hash)
+ *
+ * with the stream id and the stored hash as UTF-8, each behind its byte length, so no two
+ * different events can serialise alike. The stored hash (not a recomputed one) is folded: the
+ * chain verification that runs beside every check recomputes it from the content, so content
+ * changed without a new hash is caught there, and a new hash is caught here.
+ *
+ * Nothing of a digest is kept in the database: a value within reach of whoever rewrites the
+ * events would prove nothing. Taking one reads the store once (about a second per million
+ * events here; see bench/results.md).
+ */
+export const DIGEST_ALGORITHM = 'tracker-history-digest/v1';
+
+/** A kept digest names at most this many positions in between, thinned evenly as the store grows. */
+export const MAX_CHECKPOINTS = 128;
+
+export interface DigestCheckpoint {
+  position: bigint;
+  digest: string;
+}
+
+export interface HistoryDigest {
+  algorithm: string;
+  /** The last event covered (0 for an empty store). */
+  position: bigint;
+  eventCount: number;
+  digest: string;
+  takenAt: Date;
+  /**
+   * Running digests at positions in between, evenly spaced by event count (every event while
+   * the store holds at most MAX_CHECKPOINTS): a check names where a change begins from them.
+   */
+  checkpoints: DigestCheckpoint[];
+}
+
+/** What a check needs of a kept digest (the contract's HistoryDigestInput). */
+export interface KeptDigest {
+  algorithm?: string | null;
+  position: bigint;
+  digest: string;
+  checkpoints?: readonly DigestCheckpoint[] | null;
+}
+
+export interface DigestCheck {
+  /** The store up to the kept position still yields the kept digest. */
+  matches: boolean;
+  /**
+   * With a mismatch: the first position after the last checkpoint that still matches (the
+   * first event, when none does). Exact when the kept digest has a checkpoint at every event;
+   * otherwise the change lies between it and the next kept checkpoint. Null when the digest
+   * matches, or when it has no checkpoints and the change may be anywhere.
+   */
+  mismatchFrom: bigint | null;
+  eventsChecked: number;
+}
+
+export class DigestInputError extends Error {}
+
+const GENESIS = createHash('sha256').update(DIGEST_ALGORITHM, 'utf8').digest();
+
+/** The running value; `add` folds one event in. */
+class RunningDigest {
+  private value: Buffer = GENESIS;
+  count = 0;
+  position = 0n;
+
+  add(entry: LogHashEntry): void {
+    const streamId = Buffer.from(entry.streamId, 'utf8');
+    const hash = Buffer.from(entry.hash, 'utf8');
+    const fixed = Buffer.alloc(8 + 4 + 4 + 4);
+    fixed.writeBigUInt64BE(entry.position, 0);
+    fixed.writeUInt32BE(streamId.length, 8);
+    fixed.writeUInt32BE(entry.streamVersion, 12);
+    fixed.writeUInt32BE(hash.length, 16);
+    this.value = createHash('sha256')
+      .update(this.value)
+      .update(fixed.subarray(0, 12))
+      .update(streamId)
+      .update(fixed.subarray(12, 20))
+      .update(hash)
+      .digest();
+    this.count++;
+    this.position = entry.position;
+  }
+
+  hex(): string {
+    return this.value.toString('hex');
+  }
+}
+
+/**
+ * The digest of everything readers can see now: the log's visible prefix (an append still in
+ * flight is never covered, so a digest never names an event that could still be rolled back).
+ */
+export async function takeHistoryDigest(hashes: LogHashes, now: () => Date): Promise<HistoryDigest> {
+  const running = new RunningDigest();
+  // Every `stride`-th event is a checkpoint; past 2 x MAX the list keeps every other one and the
+  // stride doubles, so one pass ends with MAX to 2 x MAX evenly spaced checkpoints.
+  let stride = 1;
+  let checkpoints: DigestCheckpoint[] = [];
+  for await (const page of hashes.pages()) {
+    for (const entry of page) {
+      running.add(entry);
+      if (running.count % stride !== 0) continue;
+      checkpoints.push({ position: entry.position, digest: running.hex() });
+      if (checkpoints.length >= 2 * MAX_CHECKPOINTS) {
+        checkpoints = checkpoints.filter((_, index) => index % 2 === 1);
+        stride *= 2;
+      }
+    }
+  }
+  return {
+    algorithm: DIGEST_ALGORITHM,
+    position: running.position,
+    eventCount: running.count,
+    digest: running.hex(),
+    takenAt: now(),
+    checkpoints,
+  };
+}
+
+/**
+ * Recomputes the kept digest's chain from the store as it stands, comparing the running value
+ * at each kept checkpoint and, last, at the digest's own position. Reading stops at the first
+ * mismatch: everything after it is unconfirmed anyway.
+ */
+export async function checkHistoryDigest(hashes: LogHashes, kept: KeptDigest): Promise<DigestCheck> {
+  validateKeptDigest(kept);
+  // The digest itself is the last checkpoint.
+  const checkpoints = [...(kept.checkpoints ?? []).filter((c) => c.position < kept.position), { position: kept.position, digest: kept.digest }];
+  const running = new RunningDigest();
+  let next = 0; // the first checkpoint not yet compared
+  let firstUnconfirmed: bigint | null = null; // the first stored position after the last checkpoint that matched
+  let mismatchFrom: bigint | null = null;
+
+  // Compares every checkpoint at or before `reached` with the running value, which stands at
+  // the last stored event at or before `reached`. A checkpoint whose event is gone cannot match.
+  const settle = (reached: bigint): boolean => {
+    while (next < checkpoints.length && checkpoints[next].position <= reached) {
+      const checkpoint = checkpoints[next++];
+      if (running.position === checkpoint.position && running.hex() === checkpoint.digest) {
+        firstUnconfirmed = null;
+        continue;
+      }
+      mismatchFrom = firstUnconfirmed !== null && firstUnconfirmed < checkpoint.position ? firstUnconfirmed : checkpoint.position;
+      return false;
+    }
+    return true;
+  };
+
+  reading: for await (const page of hashes.pages(kept.position)) {
+    for (const entry of page) {
+      if (!settle(entry.position - 1n)) break reading;
+      firstUnconfirmed ??= entry.position;
+      running.add(entry);
+      if (!settle(entry.position)) break reading;
+    }
+  }
+  const matches = mismatchFrom === null && settle(kept.position);
+  const named = (kept.checkpoints?.length ?? 0) > 0;
+  return { matches, mismatchFrom: !matches && named ? mismatchFrom : null, eventsChecked: running.count };
+}
+
+const HEX_DIGEST = /^[0-9a-f]{64}$/;
+
+/** Refuses a kept digest this construction cannot check, naming what is wrong. */
+export function validateKeptDigest(kept: KeptDigest): void {
+  if (kept.algorithm != null && kept.algorithm !== DIGEST_ALGORITHM) {
+    throw new DigestInputError(`unknown digest algorithm "${kept.algorithm}"; this tracker checks ${DIGEST_ALGORITHM}`);
+  }
+  if (kept.position < 0n) throw new DigestInputError('position must not be negative');
+  if (!HEX_DIGEST.test(kept.digest)) throw new DigestInputError('digest must be 64 lower-case hexadecimal digits');
+  const checkpoints = kept.checkpoints ?? [];
+  if (checkpoints.length > 2 * MAX_CHECKPOINTS) throw new DigestInputError(`at most ${2 * MAX_CHECKPOINTS} checkpoints`);
+  let previous = 0n;
+  for (const [index, checkpoint] of checkpoints.entries()) {
+    if (!HEX_DIGEST.test(checkpoint.digest)) throw new DigestInputError(`checkpoints[${index}].digest must be 64 lower-case hexadecimal digits`);
+    if (checkpoint.position <= previous || checkpoint.position > kept.position) {
+      throw new DigestInputError(`checkpoints[${index}].position must be above the one before it and at most the digest's position`);
+    }
+    previous = checkpoint.position;
+  }
+}
