@@ -1,27 +1,41 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
+  checkHistoryDigest,
+  digestDocument,
+  DigestInputError,
   eachProgramEvent,
+  parseDigestDocument,
+  takeHistoryDigest,
   isRecordId,
   toHistoryEvent,
   verifyProgramHistory,
   verifyStoreHistory,
+  type DigestCheck,
   type HistoryEvent,
+  type KeptDigest,
   type RecordedWindow,
 } from '@tracker/audit';
 import type { AuditorConnection } from './auditor-connection';
-import { csvHeader, historyTable, integrityJson, integrityText, toCsvRow, toJsonLine, type DateStyle } from './timeline-format';
+import { csvHeader, digestText, historyTable, integrityJson, integrityText, toCsvRow, toJsonLine, type DateStyle } from './timeline-format';
 
 const USAGE = `Usage: npm run auditor -- <command> [options]
 
 Commands:
   verify [programId]            Recompute the hash chains of the program's streams, or of the whole store.
                                 Exit 0 when intact, 1 when the history was altered.
+  verify [programId] --against <file>
+                                Also check a digest kept earlier (from "digest") over the whole store;
+                                exit 1, naming where it stops matching, when the store no longer yields it.
+  digest                        A digest of the whole store as it stands, as JSON to keep outside the
+                                system (a file, a mail, a printout): position, event count, digest, time.
   history <programId>           The program's timeline: every event that touched it, in global order.
   export <programId> --format jsonl|csv
                                 The timeline streamed to stdout; progress on stderr.
 
 Options:
   --json           verify: the report as JSON; history: one JSON object per line
+  --against <file> verify: a digest document kept earlier
   --thai-dates     dates in Thai: Buddhist Era, Thai digits ("๑๗ ธ.ค. ๒๕๖๒")
   --from <time>    history, export: recorded at or after (ISO 8601 with offset)
   --to <time>      history, export: recorded at or before
@@ -62,12 +76,14 @@ export async function runAuditor(argv: string[], io: AuditorIo, connect: () => P
   let connection: AuditorConnection | undefined;
   try {
     const [command, programId, ...extra] = args.positionals;
+    if (args.values.against !== undefined && command !== 'verify') throw new UsageError('--against goes with verify');
     if (extra.length) throw new UsageError(`unexpected argument ${extra[0]}`);
     const style: DateStyle = { thai: Boolean(args.values['thai-dates']) };
     const window = recordedWindow(args.values.from, args.values.to);
     if (programId !== undefined && !isRecordId(programId)) throw new UsageError(`${programId} is not a program id (a UUID)`);
     switch (command) {
       case 'verify': {
+        const kept = args.values.against === undefined ? null : await keptDigest(args.values.against);
         connection = await connect();
         const deps = { store: connection.store, heads: connection.heads };
         const report = programId
@@ -75,8 +91,20 @@ export async function runAuditor(argv: string[], io: AuditorIo, connect: () => P
           : await verifyStoreHistory(deps, { onProgress: (p) => progress.report(`verified ${p.eventsChecked} events (position ${p.position})`) });
         progress.done();
         if (!report) return unknownProgram(io, programId!);
-        await out.write(args.values.json ? integrityJson(report) : integrityText(report, programId ? `program ${programId}` : 'whole store'));
-        return report.ok ? EXIT.ok : EXIT.altered;
+        const check: DigestCheck | null = kept ? await checkHistoryDigest(connection.hashes, kept) : null;
+        if (args.values.json) {
+          await out.write(integrityJson({ ...report, ...(check && { digestMatches: check.matches, digestMismatchFrom: check.mismatchFrom }) }));
+        } else {
+          await out.write(integrityText(report, programId ? `program ${programId}` : 'whole store'));
+          if (kept && check) await out.write(digestText(kept, check));
+        }
+        return report.ok && check?.matches !== false ? EXIT.ok : EXIT.altered;
+      }
+      case 'digest': {
+        if (programId) throw new UsageError('digest covers the whole store: it takes no programId');
+        connection = await connect();
+        await out.write(digestDocument(await takeHistoryDigest(connection.hashes, () => new Date())));
+        return EXIT.ok;
       }
       case 'history': {
         if (!programId) throw new UsageError('history needs a programId');
@@ -147,9 +175,25 @@ function parse(argv: string[]) {
       to: { type: 'string' },
       bom: { type: 'boolean' },
       quiet: { type: 'boolean' },
+      against: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+async function keptDigest(file: string): Promise<KeptDigest> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--against ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return parseDigestDocument(text);
+  } catch (error) {
+    if (error instanceof DigestInputError) throw new UsageError(`--against ${file}: ${error.message}`);
+    throw error;
+  }
 }
 
 function recordedWindow(from: string | undefined, to: string | undefined): RecordedWindow {

@@ -1,4 +1,4 @@
-import { PostgresStreamHeads, programEventSource, type ProgramEventSource, type StreamHeads } from '@tracker/audit';
+import { logHashes, PostgresStreamHeads, programEventSource, type LogHashes, type ProgramEventSource, type StreamHeads } from '@tracker/audit';
 import { startDatabase } from '@tracker/database';
 import { connectEventStore, type EventStore } from '@tracker/event-store';
 import { Pool } from 'pg';
@@ -7,6 +7,7 @@ export interface AuditorConnection {
   store: EventStore;
   source: ProgramEventSource;
   heads: StreamHeads | undefined;
+  hashes: LogHashes;
   close(): Promise<void>;
 }
 
@@ -31,6 +32,7 @@ export async function connectAuditor(env: NodeJS.ProcessEnv): Promise<AuditorCon
     store,
     source: programEventSource({ pool, store, eventStoreUrl }),
     heads: eventStoreUrl ? undefined : new PostgresStreamHeads(pool),
+    hashes: logHashes({ pool, store, eventStoreUrl }),
     async close() {
       await store.close();
       await pool.end();

@@ -1,4 +1,4 @@
-import type { HistoryEvent, IntegrityReport } from '@tracker/audit';
+import type { DigestCheck, HistoryEvent, IntegrityReport, KeptDigest } from '@tracker/audit';
 import { businessDateOf, formatThaiDate } from '@tracker/domain';
 
 export interface DateStyle {
@@ -139,6 +139,16 @@ export function integrityText(report: IntegrityReport, what: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function integrityJson(report: IntegrityReport): string {
+export function digestText(kept: KeptDigest, check: DigestCheck): string {
+  const what = `digest at position ${kept.position}`;
+  if (check.matches) return `${what}: MATCHES (${check.eventsChecked} events folded; nothing up to there changed, moved or went missing)\n`;
+  const where =
+    check.mismatchFrom === null
+      ? 'the digest has no checkpoints to say where the change begins'
+      : `first position that no longer matches: ${check.mismatchFrom}`;
+  return `${what}: DIGEST MISMATCH: the store no longer yields the digest kept earlier; ${where}\n`;
+}
+
+export function integrityJson(report: IntegrityReport & { digestMatches?: boolean; digestMismatchFrom?: bigint | null }): string {
   return `${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value))}\n`;
 }

@@ -71,7 +71,16 @@ export interface DigestCheck {
   eventsChecked: number;
 }
 
-export class DigestInputError extends Error {}
+/** A kept digest this construction cannot check; `field` names the part at fault. */
+export class DigestInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DigestInputError';
+  }
+}
 
 const GENESIS = createHash('sha256').update(DIGEST_ALGORITHM, 'utf8').digest();
 
@@ -178,22 +187,67 @@ export async function checkHistoryDigest(hashes: LogHashes, kept: KeptDigest): P
   return { matches, mismatchFrom: !matches && named ? mismatchFrom : null, eventsChecked: running.count };
 }
 
+/**
+ * The digest as a small JSON document an auditor keeps (a file, a mail, a printout): the same
+ * fields as the GraphQL HistoryDigest, positions as decimal strings.
+ */
+export function digestDocument(digest: HistoryDigest): string {
+  const document = {
+    algorithm: digest.algorithm,
+    position: digest.position.toString(),
+    eventCount: digest.eventCount,
+    digest: digest.digest,
+    takenAt: digest.takenAt.toISOString(),
+    checkpoints: digest.checkpoints.map((checkpoint) => ({ position: checkpoint.position.toString(), digest: checkpoint.digest })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** Reads a kept document back (digestDocument's, or the GraphQL HistoryDigest as JSON). */
+export function parseDigestDocument(text: string): KeptDigest {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new DigestInputError('document', `not JSON: ${(error as Error).message}`);
+  }
+  if (typeof document !== 'object' || document === null) throw new DigestInputError('document', 'not a digest document');
+  const { algorithm, position, digest, checkpoints } = document as Record<string, unknown>;
+  if (checkpoints !== undefined && !Array.isArray(checkpoints)) throw new DigestInputError('checkpoints', 'checkpoints must be a list');
+  const kept: KeptDigest = {
+    algorithm: typeof algorithm === 'string' ? algorithm : null,
+    position: positionOf(position, 'position'),
+    digest: typeof digest === 'string' ? digest : '',
+    checkpoints: ((checkpoints ?? []) as unknown[]).map((checkpoint, index) => {
+      const { position: at, digest: value } = (checkpoint ?? {}) as Record<string, unknown>;
+      return { position: positionOf(at, `checkpoints[${index}].position`), digest: typeof value === 'string' ? value : '' };
+    }),
+  };
+  validateKeptDigest(kept);
+  return kept;
+}
+
+function positionOf(value: unknown, field: string): bigint {
+  if (typeof value !== 'string' || !/^\d{1,19}$/.test(value)) throw new DigestInputError(field, `${field} must be a position (a decimal string)`);
+  return BigInt(value);
+}
+
 const HEX_DIGEST = /^[0-9a-f]{64}$/;
 
 /** Refuses a kept digest this construction cannot check, naming what is wrong. */
 export function validateKeptDigest(kept: KeptDigest): void {
   if (kept.algorithm != null && kept.algorithm !== DIGEST_ALGORITHM) {
-    throw new DigestInputError(`unknown digest algorithm "${kept.algorithm}"; this tracker checks ${DIGEST_ALGORITHM}`);
+    throw new DigestInputError('algorithm', `unknown digest algorithm "${kept.algorithm}"; this tracker checks ${DIGEST_ALGORITHM}`);
   }
-  if (kept.position < 0n) throw new DigestInputError('position must not be negative');
-  if (!HEX_DIGEST.test(kept.digest)) throw new DigestInputError('digest must be 64 lower-case hexadecimal digits');
+  if (kept.position < 0n) throw new DigestInputError('position', 'position must not be negative');
+  if (!HEX_DIGEST.test(kept.digest)) throw new DigestInputError('digest', 'digest must be 64 lower-case hexadecimal digits');
   const checkpoints = kept.checkpoints ?? [];
-  if (checkpoints.length > 2 * MAX_CHECKPOINTS) throw new DigestInputError(`at most ${2 * MAX_CHECKPOINTS} checkpoints`);
+  if (checkpoints.length > 2 * MAX_CHECKPOINTS) throw new DigestInputError('checkpoints', `at most ${2 * MAX_CHECKPOINTS} checkpoints`);
   let previous = 0n;
   for (const [index, checkpoint] of checkpoints.entries()) {
-    if (!HEX_DIGEST.test(checkpoint.digest)) throw new DigestInputError(`checkpoints[${index}].digest must be 64 lower-case hexadecimal digits`);
+    if (!HEX_DIGEST.test(checkpoint.digest)) throw new DigestInputError(`checkpoints[${index}].digest`, `checkpoints[${index}].digest must be 64 lower-case hexadecimal digits`);
     if (checkpoint.position <= previous || checkpoint.position > kept.position) {
-      throw new DigestInputError(`checkpoints[${index}].position must be above the one before it and at most the digest's position`);
+      throw new DigestInputError(`checkpoints[${index}].position`, `checkpoints[${index}].position must be above the one before it and at most the digest's position`);
     }
     previous = checkpoint.position;
   }

@@ -25,3 +25,18 @@ export {
 export { BusinessDates } from './business-dates';
 export { programAsOf, ProgramSnapshot, type AsOfQuery, type OutcomeTotalRow } from './program-as-of';
 export { ProgramHistoryFeed, ProgramMembership, type FeedDependencies, type FeedOptions } from './program-history.feed';
+export {
+  takeHistoryDigest,
+  checkHistoryDigest,
+  validateKeptDigest,
+  digestDocument,
+  parseDigestDocument,
+  DigestInputError,
+  DIGEST_ALGORITHM,
+  MAX_CHECKPOINTS,
+  type HistoryDigest,
+  type DigestCheckpoint,
+  type KeptDigest,
+  type DigestCheck,
+} from './history-digest';
+export { logHashes, PostgresLogHashes, PortLogHashes, type LogHashes, type LogHashEntry } from './log-hashes';

@@ -32,10 +32,11 @@ export class PostgresLogHashes implements LogHashes {
     const end = last ?? (await this.head());
     let after = START;
     for (;;) {
+      // `events.position` in the order by: the text alias of the same name would sort as text.
       const { rows } = await this.pool.query<{ position: string; stream_id: string; stream_version: number; hash: string }>(
         `select position::text as position, stream_id, stream_version, hash from events
-          where position > $1 and position <= $2 and ${VISIBLE}
-          order by position limit $3`,
+          where events.position > $1 and events.position <= $2 and ${VISIBLE}
+          order by events.position limit $3`,
         [after.toString(), end.toString(), PAGE_SIZE],
       );
       if (rows.length === 0) return;

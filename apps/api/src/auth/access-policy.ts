@@ -34,6 +34,7 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   'Query.programHistory': AUDIT_TRAIL,
   'Query.programAsOf': AUDIT_TRAIL,
   'Query.verifyHistory': AUDIT_TRAIL,
+  'Query.historyDigest': AUDIT_TRAIL,
 
   'Mutation.registerOrganization': DIPLOMAT_WRITES,
   'Mutation.renameOrganization': PLANNER_WRITES,

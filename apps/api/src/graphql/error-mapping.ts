@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException } from '@nestjs/common';
 import { CommandIdReusedError } from '@tracker/application';
+import { DigestInputError } from '@tracker/audit';
 import { DomainError, ForbiddenTransitionError, NotFoundError, ValidationError } from '@tracker/domain';
 import { IdempotencyViolationError, WrongExpectedVersionError } from '@tracker/event-store';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -120,6 +121,7 @@ function mapOne(error: unknown): MappedError | null {
   if (error instanceof AuthenticationError) return { code: 'UNAUTHENTICATED' };
   if (error instanceof AuthorizationError) return { code: 'FORBIDDEN' };
   if (error instanceof ScalarInputError) return { code: 'BAD_USER_INPUT' };
+  if (error instanceof DigestInputError) return { code: 'BAD_USER_INPUT', extensions: { field: `against.${error.field}` } };
   if (error instanceof HttpException) return mapHttpException(error);
   if (isDatabaseUnavailable(error)) {
     return {

@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { PostgresStreamHeads, programEventSource, type ProgramEventSource, type StreamHeads } from '@tracker/audit';
+import { logHashes, PostgresStreamHeads, programEventSource, type LogHashes, type ProgramEventSource, type StreamHeads } from '@tracker/audit';
 import type { EventStore } from '@tracker/event-store';
 import type { Pool } from 'pg';
 import { API_OPTIONS, type ResolvedApiOptions } from '../config/api-options';
@@ -9,6 +9,8 @@ import { EVENT_STORE, PG_POOL } from '../database/database.module';
 export const PROGRAM_EVENTS = Symbol('PROGRAM_EVENTS');
 /** `@Inject(STREAM_HEADS) heads: StreamHeads | null`: the store's record of each stream's end, where it keeps one. */
 export const STREAM_HEADS = Symbol('STREAM_HEADS');
+/** `@Inject(LOG_HASHES) hashes: LogHashes`: the global log's hashes, as history digests read them. */
+export const LOG_HASHES = Symbol('LOG_HASHES');
 
 /**
  * With the events in PostgreSQL, a program's history is the index joined to `events` in SQL
@@ -27,5 +29,11 @@ export const HISTORY_PROVIDERS: Provider[] = [
     inject: [PG_POOL, API_OPTIONS],
     useFactory: (pool: Pool, options: ResolvedApiOptions): StreamHeads | null =>
       options.eventStoreUrl ? null : new PostgresStreamHeads(pool),
+  },
+  {
+    provide: LOG_HASHES,
+    inject: [PG_POOL, EVENT_STORE, API_OPTIONS],
+    useFactory: (pool: Pool, store: EventStore, options: ResolvedApiOptions): LogHashes =>
+      logHashes({ pool, store, eventStoreUrl: options.eventStoreUrl }),
   },
 ];

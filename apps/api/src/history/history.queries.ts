@@ -1,13 +1,19 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
+  checkHistoryDigest,
   isRecordId,
   programAsOf,
+  takeHistoryDigest,
   toHistoryEvent,
   verifyProgramHistory,
   verifyStoreHistory,
+  type DigestCheck,
+  type HistoryDigest,
   type HistoryEvent,
   type IntegrityReport,
+  type KeptDigest,
+  type LogHashes,
   type ProgramEventSource,
   type RecordedWindow,
   type StreamHeads,
@@ -18,7 +24,7 @@ import { EVENT_STORE } from '../database/database.module';
 import { mapConnection, toConnection, type ConnectionShape, type PageRequest } from '../graphql/connection';
 import type { Program } from '../programs/program.types';
 import { asOfProgram } from './as-of-program.port';
-import { PROGRAM_EVENTS, STREAM_HEADS } from './history.providers';
+import { LOG_HASHES, PROGRAM_EVENTS, STREAM_HEADS } from './history.providers';
 
 /** programHistory pages on the global position: a cursor is its decimal string. */
 export type HistoryKeyset = string;
@@ -51,12 +57,26 @@ export class GetProgramAsOf extends Query<Program | null> {
   }
 }
 
-/** The hash chains of the program's streams, or of the whole store when programId is null. */
-export class VerifyHistory extends Query<IntegrityReport> {
-  constructor(readonly programId: string | null) {
+/**
+ * The hash chains of the program's streams, or of the whole store when programId is null;
+ * with `against`, also whether the whole store still yields that digest.
+ */
+export class VerifyHistory extends Query<VerifiedHistory> {
+  constructor(
+    readonly programId: string | null,
+    readonly against: KeptDigest | null,
+  ) {
     super();
   }
 }
+
+export interface VerifiedHistory {
+  report: IntegrityReport;
+  digest: DigestCheck | null;
+}
+
+/** A digest of the whole store as it stands now. */
+export class TakeHistoryDigest extends Query<HistoryDigest> {}
 
 @QueryHandler(GetProgramHistory)
 export class GetProgramHistoryHandler implements IQueryHandler<GetProgramHistory> {
@@ -97,9 +117,16 @@ export class VerifyHistoryHandler implements IQueryHandler<VerifyHistory> {
     @Inject(PROGRAM_EVENTS) private readonly source: ProgramEventSource,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(STREAM_HEADS) private readonly heads: StreamHeads | null,
+    @Inject(LOG_HASHES) private readonly hashes: LogHashes,
   ) {}
 
-  async execute({ programId }: VerifyHistory): Promise<IntegrityReport> {
+  async execute({ programId, against }: VerifyHistory): Promise<VerifiedHistory> {
+    // Both read the store; the digest check is the cheaper (four columns) and runs alongside.
+    const [report, digest] = await Promise.all([this.chains(programId), against ? checkHistoryDigest(this.hashes, against) : null]);
+    return { report, digest };
+  }
+
+  private async chains(programId: string | null): Promise<IntegrityReport> {
     const deps = { store: this.store, heads: this.heads ?? undefined };
     if (programId === null) {
       this.wholeStore ??= verifyStoreHistory(deps).finally(() => (this.wholeStore = undefined));
@@ -112,4 +139,13 @@ export class VerifyHistoryHandler implements IQueryHandler<VerifyHistory> {
   }
 }
 
-export const HISTORY_QUERY_HANDLERS = [GetProgramHistoryHandler, GetProgramAsOfHandler, VerifyHistoryHandler];
+@QueryHandler(TakeHistoryDigest)
+export class TakeHistoryDigestHandler implements IQueryHandler<TakeHistoryDigest> {
+  constructor(@Inject(LOG_HASHES) private readonly hashes: LogHashes) {}
+
+  execute(): Promise<HistoryDigest> {
+    return takeHistoryDigest(this.hashes, () => new Date());
+  }
+}
+
+export const HISTORY_QUERY_HANDLERS = [GetProgramHistoryHandler, GetProgramAsOfHandler, VerifyHistoryHandler, TakeHistoryDigestHandler];

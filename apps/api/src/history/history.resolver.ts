@@ -1,14 +1,21 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { toHistoryEvent, type HistoryEvent, type IntegrityReport } from '@tracker/audit';
+import { toHistoryEvent, type HistoryDigest, type HistoryEvent, type KeptDigest } from '@tracker/audit';
 import type { StoredEvent } from '@tracker/event-store';
 import { GraphQLError } from 'graphql';
 import { PageArgs, pageRequest, type ConnectionShape } from '../graphql/connection';
 import { GraphQLDate } from '../graphql/scalars';
 import { Program } from '../programs/program.types';
 import { ProgramHistoryFeeds } from './program-history-feeds';
-import { GetProgramAsOf, GetProgramHistory, isHistoryKeyset, VerifyHistory } from './history.queries';
-import { HistoryEventConnection, HistoryEventNode, IntegrityProblemKindValue, IntegrityReportNode } from './history.types';
+import { GetProgramAsOf, GetProgramHistory, isHistoryKeyset, TakeHistoryDigest, VerifyHistory, type VerifiedHistory } from './history.queries';
+import {
+  HistoryDigestInput,
+  HistoryDigestNode,
+  HistoryEventConnection,
+  HistoryEventNode,
+  IntegrityProblemKindValue,
+  IntegrityReportNode,
+} from './history.types';
 
 /** The auditor's operations (access: planner, auditor, admin; auth/access-policy.ts). */
 @Resolver()
@@ -53,10 +60,20 @@ export class HistoryResolver {
   }
 
   @Query(() => IntegrityReportNode, {
-    description: "Recomputes the hash chains of the program's streams, or of the whole store when no id is given.",
+    description:
+      "Recomputes the hash chains of the program's streams, or of the whole store when no id is given.\n" +
+      'With `against` (a digest taken earlier), also checks that digest over the whole store.',
   })
-  async verifyHistory(@Args('programId', { type: () => ID, nullable: true }) programId: string | null): Promise<IntegrityReportNode> {
-    return toIntegrityReport(await this.queries.execute(new VerifyHistory(programId ?? null)));
+  async verifyHistory(
+    @Args('programId', { type: () => ID, nullable: true }) programId: string | null,
+    @Args('against', { type: () => HistoryDigestInput, nullable: true }) against: HistoryDigestInput | null,
+  ): Promise<IntegrityReportNode> {
+    return toIntegrityReport(await this.queries.execute(new VerifyHistory(programId ?? null, against ? toKeptDigest(against) : null)));
+  }
+
+  @Query(() => HistoryDigestNode, { description: 'A digest of the whole store as it stands now. Auditor and planner roles.' })
+  async historyDigest(): Promise<HistoryDigestNode> {
+    return toHistoryDigestNode(await this.queries.execute(new TakeHistoryDigest()));
   }
 
   @Subscription(() => HistoryEventNode, {
@@ -79,9 +96,41 @@ export class HistoryResolver {
   }
 }
 
-function toIntegrityReport(report: IntegrityReport): IntegrityReportNode {
+/** Positions arrive as decimal strings; the rest of the digest is checked by @tracker/audit (DigestInputError). */
+function toKeptDigest(input: HistoryDigestInput): KeptDigest {
+  const position = (value: string, path: string): bigint => {
+    if (!isHistoryKeyset(value)) {
+      throw new GraphQLError(`${path} must be an event position (a decimal string)`, {
+        extensions: { code: 'BAD_USER_INPUT', argument: 'against', field: path },
+      });
+    }
+    return BigInt(value);
+  };
   return {
-    ok: report.ok,
+    algorithm: input.algorithm ?? null,
+    position: position(input.position, 'against.position'),
+    digest: input.digest,
+    checkpoints: (input.checkpoints ?? []).map((checkpoint, index) => ({
+      position: position(checkpoint.position, `against.checkpoints[${index}].position`),
+      digest: checkpoint.digest,
+    })),
+  };
+}
+
+function toHistoryDigestNode(digest: HistoryDigest): HistoryDigestNode {
+  return {
+    ...digest,
+    position: digest.position.toString(),
+    checkpoints: digest.checkpoints.map((checkpoint) => ({ position: checkpoint.position.toString(), digest: checkpoint.digest })),
+  };
+}
+
+function toIntegrityReport({ report, digest }: VerifiedHistory): IntegrityReportNode {
+  return {
+    // Altered is altered, whichever check found it.
+    ok: report.ok && digest?.matches !== false,
+    digestMatches: digest?.matches ?? null,
+    digestMismatchFrom: digest?.mismatchFrom?.toString() ?? null,
     streamsChecked: report.streamsChecked,
     eventsChecked: report.eventsChecked,
     firstBrokenPosition: report.firstBrokenPosition?.toString() ?? null,

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { IntegrityProblemKind } from '@tracker/audit';
 import { Connection } from '../graphql/connection';
 import { GraphQLDate, GraphQLJSON } from '../graphql/scalars';
@@ -67,4 +67,52 @@ export class IntegrityReportNode {
   @Field(() => [IntegrityProblemNode], { description: 'The first 100 problems found, in the order found.' })
   problems: IntegrityProblemNode[];
   @Field(() => Int, { description: 'Every problem found, listed or not.' }) problemCount: number;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "With `against`: whether the store up to the digest's position still yields that digest.\nNull without `against`.",
+  })
+  digestMatches: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "With `against`: the first position from which the store no longer yields the digest's\nchain, where the digest's checkpoints allow naming it.",
+  })
+  digestMismatchFrom: string | null;
+}
+
+@ObjectType('HistoryDigestCheckpoint')
+export class HistoryDigestCheckpointNode {
+  @Field() position: string;
+  @Field() digest: string;
+}
+
+@ObjectType('HistoryDigest', {
+  description:
+    'A commitment to every stored event up to `position`, in order: kept by an auditor outside\n' +
+    'the system, it later proves that nothing up to there was changed, even by someone able to\n' +
+    "rewrite the database and recompute every stream's hashes.",
+})
+export class HistoryDigestNode {
+  @Field({ description: "Names the digest's construction and version, so a digest kept for years can still be checked." })
+  algorithm: string;
+  @Field() position: string;
+  @Field(() => Int) eventCount: number;
+  @Field() digest: string;
+  @Field(() => Date) takenAt: Date;
+  @Field(() => [HistoryDigestCheckpointNode], { description: 'Intermediate digests at earlier positions, letting a check name where a change begins.' })
+  checkpoints: HistoryDigestCheckpointNode[];
+}
+
+@InputType('HistoryDigestCheckpointInput')
+export class HistoryDigestCheckpointInput {
+  @Field() position: string;
+  @Field() digest: string;
+}
+
+@InputType('HistoryDigestInput')
+export class HistoryDigestInput {
+  @Field(() => String, { nullable: true }) algorithm?: string | null;
+  @Field() position: string;
+  @Field() digest: string;
+  @Field(() => [HistoryDigestCheckpointInput], { nullable: true }) checkpoints?: HistoryDigestCheckpointInput[] | null;
 }
