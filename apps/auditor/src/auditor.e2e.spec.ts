@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asAttacker, TestClock, waitForReadModel } from '@tracker/audit/testing';
 import { CommandService, loadReferenceCase } from '@tracker/application';
 import { createTestDatabase, type TestDatabase } from '@tracker/database/testing';
 import { referenceIds } from '@tracker/domain';
-import { PostgresEventStore } from '@tracker/event-store';
+import { chainHash, GENESIS_HASH, PostgresEventStore } from '@tracker/event-store';
 import { startProjector } from '@tracker/projection-runner';
 import pino from 'pino';
 
@@ -92,6 +94,58 @@ describe('the auditor CLI, run as a child process against a test database', () =
         );
       }
       expect((await auditor(['verify', programId])).code).toBe(0);
+    });
+  });
+
+  describe('digest', () => {
+    it('prints a digest to keep, and verify --against exposes a rewrite that every hash chain passes, naming the position', async () => {
+      const taken = await auditor(['digest']);
+      expect(taken.code).toBe(0);
+      const document = JSON.parse(taken.stdout);
+      expect(document).toMatchObject({ algorithm: 'tracker-history-digest/v1', position: expect.stringMatching(/^\d+$/), eventCount: 21 });
+      const file = join(await mkdtemp(join(tmpdir(), 'tracker-digest-')), 'digest.json');
+      await writeFile(file, taken.stdout);
+      expect(await auditor(['verify', '--against', file])).toMatchObject({ code: 0, stdout: expect.stringContaining(`digest at position ${document.position}: MATCHES`) });
+
+      // The issue's attack: the fair's revenue rewritten, its stream's hashes and row recomputed.
+      const stream = `outcome-${revenue}`;
+      const [recorded, corrected] = await store.readStream(stream);
+      const forged = { ...recorded, data: { ...recorded.data, amount: '1000000.00' } };
+      const forgedHash = chainHash(GENESIS_HASH, forged);
+      const nextHash = chainHash(forgedHash, corrected);
+      const rewrite = async (data: unknown, hash: string, next: string) =>
+        asAttacker(db.pool, async (client) => {
+          await client.query('update events set data = $2, hash = $3 where position = $1', [String(recorded.position), data, hash]);
+          await client.query('update events set hash = $2 where position = $1', [String(corrected.position), next]);
+          await client.query('update streams set last_hash = $2 where stream_id = $1', [stream, next]);
+        });
+      await rewrite(forged.data, forgedHash, nextHash);
+      try {
+        // The limit of the chains: without the digest, nothing shows.
+        expect((await auditor(['verify'])).code).toBe(0);
+        const run = await auditor(['verify', '--against', file]);
+        expect(run.code).toBe(1);
+        expect(run.stdout).toContain('whole store: OK');
+        expect(run.stdout).toContain(`DIGEST MISMATCH`);
+        expect(run.stdout).toContain(`first position that no longer matches: ${recorded.position}`);
+        const json = await auditor(['verify', programId, '--against', file, '--json']);
+        expect(json.code).toBe(1);
+        expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, digestMatches: false, digestMismatchFrom: String(recorded.position) });
+      } finally {
+        await rewrite(recorded.data, recorded.hash, corrected.hash);
+      }
+      expect((await auditor(['verify', '--against', file])).code).toBe(0);
+    });
+
+    it('refuses a digest file it cannot read, exit code 2', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'tracker-digest-'));
+      await writeFile(join(dir, 'bad.json'), JSON.stringify({ algorithm: 'md5-chain/v0', position: '3', digest: 'x' }));
+      for (const args of [['verify', '--against', join(dir, 'bad.json')], ['verify', '--against', join(dir, 'missing.json')], ['history', programId, '--against', join(dir, 'bad.json')]]) {
+        const run = await auditor(args);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('Usage: npm run auditor');
+      }
+      expect((await auditor(['verify', '--against', join(dir, 'bad.json')])).stderr).toContain('unknown digest algorithm "md5-chain/v0"');
     });
   });
 
