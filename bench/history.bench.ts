@@ -8,7 +8,9 @@
  *
  *   - a single-event append to a new stream through the api's event store;
  *   - the GraphQL `programHistory` of the program (one page holding all its events), over HTTP;
- *   - the same through the libs/audit source the resolver calls (page + count), without HTTP.
+ *   - the same through the libs/audit source the resolver calls (page + count), without HTTP;
+ *   - (DIGEST_RUNS, 3, each) taking a history digest of the whole store, and checking it,
+ *     against the baseline of reading the same four columns in the same pages without hashing.
  *
  * The small store is the baseline: the figure is the ratio large/small.
  * The bulk is appended fast, BENCH_HISTORY_BATCH (500) events per append from
@@ -18,7 +20,7 @@
  *
  *   npm run bench:history        (BENCH_HISTORY_LARGE=100000 for a quicker run)
  */
-import type { ProgramEventSource } from '@tracker/audit';
+import { checkHistoryDigest, PostgresLogHashes, takeHistoryDigest, type LogHashes, type ProgramEventSource } from '@tracker/audit';
 import { CommandService } from '@tracker/application';
 import { eventSchemaVersions } from '@tracker/domain';
 import type { EventStore, NewEvent } from '@tracker/event-store';
@@ -35,6 +37,7 @@ import { recordResults } from './results';
 const SMALL = Number(process.env.BENCH_HISTORY_SMALL ?? 10_000);
 const LARGE = Number(process.env.BENCH_HISTORY_LARGE ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_HISTORY_RUNS ?? 300);
+const DIGEST_RUNS = 3;
 const BATCH = Number(process.env.BENCH_HISTORY_BATCH ?? 500);
 const WRITERS = Number(process.env.BENCH_HISTORY_WRITERS ?? 4);
 /** 13 activities: 52 events that touch the program. */
@@ -61,6 +64,8 @@ interface SizeFigures {
   append: Percentiles;
   graphql: Percentiles;
   source: Percentiles;
+  /** Median seconds of DIGEST_RUNS: the four columns read without hashing, a digest taken, a digest checked. */
+  digest: { scan: number; take: number; check: number };
 }
 
 async function main(): Promise<void> {
@@ -90,6 +95,15 @@ async function main(): Promise<void> {
       row('EventStore.append, one event, new stream', (f) => f.append),
       row('GraphQL `programHistory` (HTTP)', (f) => f.graphql),
       row('ProgramEventSource page + count (libs/audit)', (f) => f.source),
+      '',
+      '',
+      `History digest of the whole store (median of ${DIGEST_RUNS} runs, seconds): the baseline reads the same four columns (position, stream, version, hash) of every visible event in the same pages of 10,000 without hashing; taking folds them into the running SHA-256 and keeps the checkpoints; checking recomputes a kept digest and compares every checkpoint (what \`verifyHistory(against:)\` and \`npm run auditor -- verify --against\` add to the chain verification). Goal: under 5 s at 1,000,000 events.`,
+      '',
+      `| measure (s) | at ${whole(small.events)} | at ${whole(large.events)} | ratio to the baseline at ${whole(large.events)} |`,
+      '| --- | ---: | ---: | ---: |',
+      `| baseline: read the four columns | ${small.digest.scan.toFixed(2)} | ${large.digest.scan.toFixed(2)} | 1 |`,
+      `| take a digest | ${small.digest.take.toFixed(2)} | ${large.digest.take.toFixed(2)} | ${ratio(large.digest.take, large.digest.scan)} |`,
+      `| check a kept digest | ${small.digest.check.toFixed(2)} | ${large.digest.check.toFixed(2)} | ${ratio(large.digest.check, large.digest.scan)} |`,
       '',
       `Bulk load: ${whole(loadRate(large))} events/s through append (${BATCH} per append, ${WRITERS} writers); projector catch-up: ${whole(catchUpRate(large))} events/s (${whole(large.loaded)} events in ${large.catchUpSeconds.toFixed(0)} s).`,
     ]);
@@ -138,10 +152,35 @@ async function atSize(api: BenchApi, seeded: SeededProgram, target: number): Pro
     graphql: await timed(RUNS, graphqlRun),
     source: await timed(RUNS, sourceRun),
     append: await timed(RUNS, appendRun),
+    digest: await digestSeconds(new PostgresLogHashes(pool)),
   };
   const { rows } = await pool.query<{ position: string }>('select max(position)::text as position from events');
   await api.waitForProjection(BigInt(rows[0].position), 60_000);
   return figures;
+}
+
+async function digestSeconds(hashes: LogHashes): Promise<SizeFigures['digest']> {
+  const seconds = async (operation: () => Promise<unknown>) => {
+    const runs: number[] = [];
+    for (let i = 0; i < DIGEST_RUNS; i++) {
+      const started = performance.now();
+      await operation();
+      runs.push((performance.now() - started) / 1000);
+    }
+    return runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  };
+  const kept = await takeHistoryDigest(hashes, () => new Date());
+  const scan = await seconds(async () => {
+    let read = 0;
+    for await (const page of hashes.pages(kept.position)) read += page.length;
+    if (read !== kept.eventCount) throw new Error(`read ${read} events, the digest covers ${kept.eventCount}`);
+  });
+  const take = await seconds(() => takeHistoryDigest(hashes, () => new Date()));
+  const check = await seconds(async () => {
+    if (!(await checkHistoryDigest(hashes, kept)).matches) throw new Error('the digest does not match its own store');
+  });
+  console.log(`digest of ${whole(kept.eventCount)} events: read ${scan.toFixed(2)} s, take ${take.toFixed(2)} s, check ${check.toFixed(2)} s`);
+  return { scan, take, check };
 }
 
 async function countEvents(pool: Pool): Promise<number> {

@@ -42,6 +42,22 @@ describe('a history digest', () => {
     expect(digest.digest).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('is the construction v1 names, byte for byte (digests kept for years depend on it)', async () => {
+    const entries = log(2);
+    const bytes = (e: LogHashEntry) => {
+      const u32 = (n: number) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+      const position = Buffer.alloc(8);
+      position.writeBigUInt64BE(e.position);
+      return Buffer.concat([position, u32(Buffer.byteLength(e.streamId)), Buffer.from(e.streamId), u32(e.streamVersion), u32(e.hash.length), Buffer.from(e.hash)]);
+    };
+    const expected = createHash('sha256').update('tracker-history-digest/v1').update(bytes(entries[0])).update(bytes(entries[1])).digest('hex');
+    const first = createHash('sha256').update('tracker-history-digest/v1').update(bytes(entries[0])).digest('hex');
+    const digest = await digestOf(entries);
+    expect(digest.digest).toBe(expected);
+    expect(digest.checkpoints).toEqual([{ position: 1n, digest: first }, { position: 2n, digest: expected }]);
+    expect((await digestOf([])).digest).toBe(createHash('sha256').update('tracker-history-digest/v1').digest('hex'));
+  });
+
   it('is the same for the same log, whatever the paging', async () => {
     const entries = log(30);
     const onePage: LogHashes = { async *pages() { yield entries; } };
