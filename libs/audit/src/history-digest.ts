@@ -31,7 +31,7 @@ import type { LogHashes, LogHashEntry } from './log-hashes';
  */
 export const DIGEST_ALGORITHM = 'tracker-history-digest/v1';
 
-/** A kept digest names at most this many positions in between, thinned evenly as the store grows. */
+/** A digest keeps from this many to twice this many checkpoints (every event in a smaller store), thinned evenly as the store grows. */
 export const MAX_CHECKPOINTS = 128;
 
 export interface DigestCheckpoint {
@@ -48,7 +48,7 @@ export interface HistoryDigest {
   takenAt: Date;
   /**
    * Running digests at positions in between, evenly spaced by event count (every event while
-   * the store holds at most MAX_CHECKPOINTS): a check names where a change begins from them.
+   * the store holds fewer than 2 x MAX_CHECKPOINTS): a check names where a change begins from them.
    */
   checkpoints: DigestCheckpoint[];
 }
