@@ -243,6 +243,13 @@ describe('history digests', () => {
     expect(later.checkpoints.find((c) => c.position === kept.position)?.digest).toBe(kept.digest);
   });
 
+  it('takes one digest for many aliases of it in one request', async () => {
+    const aliases = Array.from({ length: 20 }, (_, i) => `d${i}: historyDigest { digest takenAt }`).join(' ');
+    const response = await fixture.api.graphql(`{ ${aliases} }`, undefined, auditor).expect(200);
+    const answers = Object.values(response.body.data as Record<string, { digest: string; takenAt: string }>);
+    expect(new Set(answers.map((a) => `${a.digest} ${a.takenAt}`)).size).toBe(1);
+  });
+
   it('is the planner\'s and the auditor\'s, not the diplomat\'s', async () => {
     expect((await digest(await bearer(['planner']))).algorithm).toBe('tracker-history-digest/v1');
     const response = await fixture.api.graphql(DIGEST, undefined, await bearer(['diplomat'])).expect(200);

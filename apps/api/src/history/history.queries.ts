@@ -141,10 +141,14 @@ export class VerifyHistoryHandler implements IQueryHandler<VerifyHistory> {
 
 @QueryHandler(TakeHistoryDigest)
 export class TakeHistoryDigestHandler implements IQueryHandler<TakeHistoryDigest> {
+  /** A digest reads every event: callers arriving meanwhile (or aliases in one request) share the one being taken. */
+  private taking: Promise<HistoryDigest> | undefined;
+
   constructor(@Inject(LOG_HASHES) private readonly hashes: LogHashes) {}
 
   execute(): Promise<HistoryDigest> {
-    return takeHistoryDigest(this.hashes, () => new Date());
+    this.taking ??= takeHistoryDigest(this.hashes, () => new Date()).finally(() => (this.taking = undefined));
+    return this.taking;
   }
 }
 
