@@ -12,12 +12,17 @@ import { parseTestEnvironment, type TestEnvironment } from './test-environment.s
  */
 export function loadConfig(options: { exitCode?: number } = {}): TrackerConfig {
   try {
-    return parseConfig(process.env);
+    return readConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(options.exitCode ?? 1);
   }
+}
+
+/** The apps' configuration, or a ConfigError for the caller to report (the auditor's way). */
+export function readConfig(): TrackerConfig {
+  return parseConfig(process.env);
 }
 
 /** The variables only tests read (see test-environment.schema.ts); a bad one throws a ConfigError. */

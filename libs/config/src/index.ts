@@ -11,5 +11,5 @@ export {
 } from './config.schema';
 export { parseTestEnvironment, type TestEnvironment } from './test-environment.schema';
 export { parseBenchEnvironment, type BenchEnvironment } from './bench-environment.schema';
-export { benchEnvironment, childEnvironment, loadConfig, testEnvironment } from './environment';
+export { benchEnvironment, childEnvironment, loadConfig, readConfig, testEnvironment } from './environment';
 export { logDestination, logFormatFor } from './log-destination';

@@ -1,3 +1,4 @@
+import { testEnvironment } from '@tracker/config';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSchema, type GraphQLSchema } from 'graphql';
@@ -10,7 +11,7 @@ const REPO_ROOT = resolve(__dirname, '../../../..');
  */
 export function loadContractSchema(): GraphQLSchema {
   const candidates = [
-    process.env.CONTRACT_SCHEMA,
+    testEnvironment().contractSchema,
     join(REPO_ROOT, '..', 'shared', 'contract', 'schema.graphql'),
     join(REPO_ROOT, 'shared', 'contract', 'schema.graphql'),
     join(REPO_ROOT, 'contract', 'schema.graphql'),
