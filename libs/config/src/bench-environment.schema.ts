@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnvironment, variable, wholeNumber, type Environment } from './config.schema';
+import { parseEnvironment, postgresUrl, variable, wholeNumber, type Environment } from './config.schema';
 
 function numberList(min: number, max: number, fallback: number[]) {
   const allowed = `comma-separated whole numbers from ${min} to ${max}`;
@@ -13,6 +13,8 @@ function numberList(min: number, max: number, fallback: number[]) {
 
 /** The benches' knobs (bench/README or the top of each *.bench.ts says what each one does). */
 export const benchEnvironmentSchema = z.object({
+  /** The benches' PostgreSQL: DATABASE_URL, or an embedded one under DATA_DIR (default .data/bench). */
+  DATABASE_URL: variable(postgresUrl.optional()),
   DATA_DIR: variable(z.string().default('.data/bench')),
   BENCH_RESULTS_FILE: variable(z.string().optional()),
   BENCH_APPENDS: variable(wholeNumber(1, 100_000_000).default(10_000)),
