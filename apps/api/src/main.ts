@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { loadConfig, logDestination, logFormatFor } from '@tracker/config';
+import { ConfigError, loadConfig, logDestination, logFormatFor } from '@tracker/config';
 import { onShutdownSignal, startDatabase } from '@tracker/database';
 import { describeDevTokens, devTokens, loadOrCreateDevSecret } from './auth/dev-tokens';
 import { apiOptionsFromConfig } from './config/api-options';
@@ -15,6 +15,10 @@ import { createLogger } from './logging/logger';
 async function main(): Promise<void> {
   const config = loadConfig();
   const { production, port } = config;
+  // Checked before anything starts: production has no development tokens to fall back on.
+  if (production && !config.auth.jwtSecret && !config.auth.jwksUrl) {
+    throw new ConfigError(['Set AUTH_JWT_SECRET or AUTH_JWKS_URL: NODE_ENV=production has no development tokens']);
+  }
   const dataDir = resolve(config.database.dataDir);
 
   const database = await startDatabase({ databaseUrl: config.database.url, dataDir });
@@ -22,7 +26,6 @@ async function main(): Promise<void> {
   const logger = createLogger(config.log.level, logDestination(logFormatFor(config.log.format, process.stdout.isTTY === true)));
   let banner = '';
   if (!options.jwtSecret && !options.jwksUrl) {
-    if (production) throw new Error('Set AUTH_JWT_SECRET or AUTH_JWKS_URL: production has no development tokens');
     options.jwtSecret = await loadOrCreateDevSecret(dataDir);
     banner = describeDevTokens(await devTokens(options.jwtSecret), join(dataDir, 'jwt-secret'));
   }
@@ -45,7 +48,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`api failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A refused configuration is the operator's to fix: its message says what, a stack would bury it.
+    const shown = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`api failed to start: ${shown}\n`);
     process.exit(1);
   });
 }

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { loadConfig, logDestination, logFormatFor } from '@tracker/config';
+import { ConfigError, loadConfig, logDestination, logFormatFor } from '@tracker/config';
 import { onShutdownSignal, startDatabase, type RunningDatabase } from '@tracker/database';
 import type { EventStore } from '@tracker/event-store';
 import { startProjector, type RunningProjector } from '@tracker/projection-runner';
@@ -28,6 +28,10 @@ const DEMO_PROJECTION_WAIT_MS = 30_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const { production, port } = config;
+  // Checked before anything starts: production has no development tokens to fall back on.
+  if (production && !config.auth.jwtSecret && !config.auth.jwksUrl) {
+    throw new ConfigError(['Set AUTH_JWT_SECRET or AUTH_JWKS_URL: NODE_ENV=production has no development tokens']);
+  }
   const dataDir = resolve(config.database.dataDir);
   const logger = createLogger(config.log.level, logDestination(logFormatFor(config.log.format, process.stdout.isTTY === true)));
 
@@ -56,7 +60,6 @@ async function main(): Promise<void> {
     const options = apiOptionsFromConfig(config, database.url);
     let banner = '';
     if (!options.jwtSecret && !options.jwksUrl) {
-      if (production) throw new Error('Set AUTH_JWT_SECRET or AUTH_JWKS_URL: production has no development tokens');
       options.jwtSecret = await loadOrCreateDevSecret(dataDir);
       banner = describeDevTokens(await devTokens(options.jwtSecret), join(dataDir, 'jwt-secret'));
     }
@@ -85,6 +88,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`tracker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // A refused configuration is the operator's to fix: its message says what, a stack would bury it.
+  const shown = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`tracker failed to start: ${shown}\n`);
   process.exit(1);
 });

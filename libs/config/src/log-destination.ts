@@ -17,6 +17,14 @@ export function logFormatFor(configured: LogFormat | undefined, stdoutIsTty: boo
  */
 export function logDestination(format: LogFormat): DestinationStream | undefined {
   if (format === 'json') return undefined;
+  // One line per entry: the service and Nest context lead, every other field follows as JSON.
   // sync: a line logged just before process.exit still reaches the terminal.
-  return pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+  return pretty({
+    colorize: true,
+    sync: true,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service,context',
+    messageFormat: '{if service}{service} {end}{if context}[{context}] {end}{msg}',
+  });
 }
