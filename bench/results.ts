@@ -1,10 +1,11 @@
 import { execSync } from 'node:child_process';
+import { benchEnvironment } from '@tracker/config';
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 /** BENCH_RESULTS_FILE sends a smoke run (`npm run bench:quick`) elsewhere, so it never replaces real figures. */
-const FILE = process.env.BENCH_RESULTS_FILE || join(__dirname, 'results.md');
+const FILE = benchEnvironment().BENCH_RESULTS_FILE ?? join(__dirname, 'results.md');
 
 /** Replaces the section `name` of bench/results.md with fresh figures, stamped with machine, date and commit. */
 export async function recordResults(name: string, lines: string[]): Promise<void> {

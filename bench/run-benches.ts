@@ -8,6 +8,7 @@
  *   npm run bench -- api history       only those
  *   npm run bench:quick                small sizes (any BENCH_* variable set still wins)
  */
+import { childEnvironment } from '@tracker/config';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   const unknown = named.filter((name) => !(BENCHES as readonly string[]).includes(name));
   if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; choose from ${BENCHES.join(', ')}`);
   const selected = named.length ? BENCHES.filter((bench) => named.includes(bench)) : [...BENCHES];
-  const env = { ...process.env };
+  const env = childEnvironment();
   if (quick) for (const [name, value] of Object.entries(QUICK)) env[name] ??= value;
 
   const report: string[] = [];

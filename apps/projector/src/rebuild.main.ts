@@ -1,3 +1,4 @@
+import { loadConfig } from '@tracker/config';
 import { onShutdownSignal, startDatabase } from '@tracker/database';
 import { PostgresEventStore } from '@tracker/event-store';
 import { Pool } from 'pg';
@@ -5,7 +6,8 @@ import { rebuildReadModel } from './rebuild';
 
 /** `npm run rebuild`: replays the log into shadow tables and swaps them in, printing progress. */
 async function main(): Promise<void> {
-  const database = await startDatabase({ dataDir: process.env.DATA_DIR });
+  const config = loadConfig();
+  const database = await startDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir });
   const pool = new Pool({ connectionString: database.url, max: 3 });
   const store = new PostgresEventStore(pool);
   onShutdownSignal(async () => {

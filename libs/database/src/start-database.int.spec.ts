@@ -14,17 +14,10 @@ interface Report {
 }
 
 describe('startDatabase', () => {
-  it('uses DATABASE_URL as it is when set', async () => {
-    const saved = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = 'postgres://someone@db.example:5432/tracker';
-    try {
-      const db = await startDatabase({ dataDir: '/nonexistent' });
-      expect(db).toMatchObject({ url: 'postgres://someone@db.example:5432/tracker', source: 'DATABASE_URL' });
-      await db.stop();
-    } finally {
-      if (saved === undefined) delete process.env.DATABASE_URL;
-      else process.env.DATABASE_URL = saved;
-    }
+  it('uses the database URL (DATABASE_URL) as it is when given', async () => {
+    const db = await startDatabase({ databaseUrl: 'postgres://someone@db.example:5432/tracker', dataDir: '/nonexistent' });
+    expect(db).toMatchObject({ url: 'postgres://someone@db.example:5432/tracker', source: 'DATABASE_URL' });
+    await db.stop();
   });
 
   describe('with embedded PostgreSQL', () => {
@@ -76,11 +69,8 @@ describe('startDatabase', () => {
 });
 
 function spawnFixture(dataDir: string, action: string): { child: ChildProcess; report: Promise<Report>; exit: Promise<number | null> } {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['-r', '@swc-node/register', FIXTURE, dataDir, action], {
     cwd: REPO_ROOT,
-    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

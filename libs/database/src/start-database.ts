@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface StartDatabaseOptions {
-  /** Where embedded PostgreSQL keeps its files (under `<dataDir>/pg`). Default: DATA_DIR or `.data`. */
+  /** An existing server to use as is (DATABASE_URL, from @tracker/config). */
+  databaseUrl?: string;
+  /** Where embedded PostgreSQL keeps its files (under `<dataDir>/pg`). Default: `.data`. */
   dataDir?: string;
   /** Database the apps use, created if missing. Default: `tracker`. */
   database?: string;
@@ -38,11 +40,11 @@ const PASSWORD = 'postgres';
  * sends its server a fast shutdown, so a crash does not leave one behind.
  */
 export async function startDatabase(options: StartDatabaseOptions = {}): Promise<RunningDatabase> {
-  const fromEnv = process.env.DATABASE_URL;
+  const fromEnv = options.databaseUrl;
   if (fromEnv) return { url: fromEnv, source: 'DATABASE_URL', stop: async () => undefined };
 
   const database = options.database ?? 'tracker';
-  const dataDir = resolve(options.dataDir || process.env.DATA_DIR || '.data');
+  const dataDir = resolve(options.dataDir || '.data');
   const pgDir = join(dataDir, 'pg');
 
   const runningPort = await portOfRunningPostmaster(pgDir);

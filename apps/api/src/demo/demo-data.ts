@@ -12,8 +12,7 @@ export async function loadDemoIntoEmptyStore(store: EventStore, now: Date = new 
   return loadReferenceCase(new CommandService(store), { now, actors: { diplomat: 'demo-diplomat', planner: 'demo-planner' } });
 }
 
-/** `--no-demo` or DEMO_DATA=false (also 0, no, off) turns the demo off. */
-export function demoWanted(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
-  if (argv.includes('--no-demo')) return false;
-  return !/^(false|0|no|off)$/i.test(env.DEMO_DATA?.trim() ?? '');
+/** `--no-demo` or DEMO_DATA=false (also 0, no, off; read by @tracker/config) turns the demo off. */
+export function demoWanted(argv: readonly string[], demoData: boolean): boolean {
+  return demoData && !argv.includes('--no-demo');
 }

@@ -1,3 +1,4 @@
+import { parseConfig } from '@tracker/config';
 import { referenceIds } from '@tracker/domain';
 import { InMemoryEventStore } from '@tracker/event-store';
 import { demoWanted, loadDemoIntoEmptyStore } from './demo-data';
@@ -19,9 +20,10 @@ describe('the demo data', () => {
   });
 
   it('is on unless --no-demo or DEMO_DATA=false says otherwise', () => {
-    expect(demoWanted([], {})).toBe(true);
-    expect(demoWanted(['--no-demo'], {})).toBe(false);
-    expect(demoWanted([], { DEMO_DATA: 'false' })).toBe(false);
-    expect(demoWanted([], { DEMO_DATA: 'true' })).toBe(true);
+    expect(demoWanted([], parseConfig({}).demoData)).toBe(true);
+    expect(demoWanted(['--no-demo'], parseConfig({}).demoData)).toBe(false);
+    expect(demoWanted([], parseConfig({ DEMO_DATA: 'false' }).demoData)).toBe(false);
+    expect(demoWanted([], parseConfig({ DEMO_DATA: 'off' }).demoData)).toBe(false);
+    expect(demoWanted([], parseConfig({ DEMO_DATA: 'true' }).demoData)).toBe(true);
   });
 });
