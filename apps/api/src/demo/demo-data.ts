@@ -12,8 +12,17 @@ export async function loadDemoIntoEmptyStore(store: EventStore, now: Date = new 
   return loadReferenceCase(new CommandService(store), { now, actors: { diplomat: 'demo-diplomat', planner: 'demo-planner' } });
 }
 
-/** `--no-demo` or DEMO_DATA=false (also 0, no, off) turns the demo off. */
+/**
+ * `--no-demo` or DEMO_DATA=false (also 0, no, off) turns the demo off; `--demo` or
+ * DEMO_DATA=true (also 1, yes, on) turns it on. Unsaid, it is on for a developer's start and
+ * off under NODE_ENV=production (`npm run start:prod`): a production tracker's first events
+ * are real ones, not a made-up program.
+ */
 export function demoWanted(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
   if (argv.includes('--no-demo')) return false;
-  return !/^(false|0|no|off)$/i.test(env.DEMO_DATA?.trim() ?? '');
+  if (argv.includes('--demo')) return true;
+  const said = env.DEMO_DATA?.trim() ?? '';
+  if (/^(false|0|no|off)$/i.test(said)) return false;
+  if (/^(true|1|yes|on)$/i.test(said)) return true;
+  return env.NODE_ENV !== 'production';
 }

@@ -24,4 +24,11 @@ describe('the demo data', () => {
     expect(demoWanted([], { DEMO_DATA: 'false' })).toBe(false);
     expect(demoWanted([], { DEMO_DATA: 'true' })).toBe(true);
   });
+
+  it('is off in production unless --demo or DEMO_DATA=true asks for it', () => {
+    expect(demoWanted([], { NODE_ENV: 'production' })).toBe(false);
+    expect(demoWanted(['--demo'], { NODE_ENV: 'production' })).toBe(true);
+    expect(demoWanted([], { NODE_ENV: 'production', DEMO_DATA: 'true' })).toBe(true);
+    expect(demoWanted(['--no-demo'], { NODE_ENV: 'production', DEMO_DATA: 'true' })).toBe(false);
+  });
 });
