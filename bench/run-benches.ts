@@ -4,7 +4,7 @@
  * `npm run bench:quick`: the same with small sizes, a smoke run that proves the benches work;
  * its figures go to tmp/bench-results.quick.md, never over the real ones.
  *
- *   npm run bench                      append, rebuild, api, history
+ *   npm run bench                      append, rebuild, api, history, startup
  *   npm run bench -- api history       only those
  *   npm run bench:quick                small sizes (any BENCH_* variable set still wins)
  */
@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-const BENCHES = ['append', 'rebuild', 'api', 'history'] as const;
+const BENCHES = ['append', 'rebuild', 'api', 'history', 'startup'] as const;
 type Bench = (typeof BENCHES)[number];
 
 /** Small sizes for a smoke run: each a default only, so a variable already set is kept. */
@@ -25,6 +25,8 @@ const QUICK: Record<string, string> = {
   BENCH_API_WARMUP_SECONDS: '1',
   BENCH_HISTORY_LARGE: '50000',
   BENCH_HISTORY_RUNS: '50',
+  BENCH_STARTUP_RUNS: '1',
+  BENCH_STARTUP_REQUESTS: '20',
 };
 
 function run(bench: Bench, env: NodeJS.ProcessEnv): Promise<number> {

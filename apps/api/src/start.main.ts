@@ -19,8 +19,9 @@ const DEMO_PROJECTION_WAIT_MS = 30_000;
  * `npm start`: the whole tracker in one process. PostgreSQL (DATABASE_URL, or an embedded one
  * under DATA_DIR, default .data), the projector (which applies the migrations), the api on
  * PORT (default 3000), and on a first start with an empty event store the reference case as
- * demo data (`--no-demo` or DEMO_DATA=false to skip). SIGINT/SIGTERM stop the api, then the
- * projector, then the embedded PostgreSQL.
+ * demo data (`--no-demo` or DEMO_DATA=false to skip; off by default under NODE_ENV=production,
+ * where no development tokens are printed either). SIGINT/SIGTERM stop the api, then the
+ * projector, then the embedded PostgreSQL. `npm run start:prod` runs this file compiled.
  *
  * One process rather than two keeps a laptop start to one command and one Ctrl-C; in
  * production the api and projector run and scale as separate processes (docker/).
@@ -65,8 +66,8 @@ async function main(): Promise<void> {
     }
     app = await createApp(options, logger);
 
-    let demo = 'demo data: off (--no-demo or DEMO_DATA=false)';
-    if (demoWanted(process.argv.slice(2), config.demoData)) {
+    let demo = `demo data: off (${production ? 'production; DEMO_DATA=true or --demo loads it' : '--no-demo or DEMO_DATA=false'})`;
+    if (demoWanted(process.argv.slice(2), config)) {
       const loaded = await loadDemoIntoEmptyStore(app.get<EventStore>(EVENT_STORE));
       if (loaded) {
         const projected = await app.get(ReadYourWrites).waitFor(loaded.position, DEMO_PROJECTION_WAIT_MS);

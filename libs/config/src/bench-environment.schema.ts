@@ -34,6 +34,8 @@ export const benchEnvironmentSchema = z.object({
   BENCH_HISTORY_RUNS: variable(wholeNumber(1, 1_000_000).default(300)),
   BENCH_HISTORY_BATCH: variable(wholeNumber(1, 1_000_000).default(500)),
   BENCH_HISTORY_WRITERS: variable(wholeNumber(0, 1_000).default(4)),
+  BENCH_STARTUP_RUNS: variable(wholeNumber(1, 1_000).default(5)),
+  BENCH_STARTUP_REQUESTS: variable(wholeNumber(0, 1_000_000).default(200)),
 });
 
 export type BenchEnvironment = z.output<typeof benchEnvironmentSchema>;

@@ -90,7 +90,8 @@ export const environmentSchema = z.object({
   LOG_FORMAT: variable(oneOf(LOG_FORMATS).optional()),
   READ_YOUR_WRITES_TIMEOUT_MS: variable(wholeNumber(0, 600_000).default(2000)),
   PROJECTOR_BATCH_SIZE: variable(wholeNumber(1, 10_000).default(500)),
-  DEMO_DATA: variable(yesNo.default(true)),
+  /** Unset: on for a developer's start, off under NODE_ENV=production. */
+  DEMO_DATA: variable(yesNo.optional()),
   BODY_LIMIT_BYTES: variable(wholeNumber(1024, 100 * 1024 * 1024).default(1024 * 1024)),
   MAX_QUERY_DEPTH: variable(wholeNumber(1, 100).default(10)),
   MAX_QUERY_COST: variable(wholeNumber(1, 10_000_000).default(10_000)),
@@ -116,7 +117,8 @@ export interface TrackerConfig {
     maxQueryTokens: number;
   };
   projector: { batchSize: number };
-  demoData: boolean;
+  /** DEMO_DATA as said; undefined when unsaid (then NODE_ENV decides: see demoWanted). */
+  demoData: boolean | undefined;
 }
 
 /** A refused environment: `message` lists every bad variable, one line each, secrets hidden. */

@@ -26,7 +26,7 @@ describe('the configuration schema', () => {
         log: { level: 'info', format: undefined },
         api: { readYourWritesTimeoutMs: 2000, bodyLimitBytes: 1024 * 1024, maxQueryDepth: 10, maxQueryCost: 10_000, maxQueryTokens: 10_000 },
         projector: { batchSize: 500 },
-        demoData: true,
+        demoData: undefined,
       });
     });
 
