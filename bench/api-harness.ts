@@ -29,7 +29,10 @@ export interface BenchApi {
 }
 
 export async function startBenchApi(name: string): Promise<BenchApi> {
-  const database: RunningDatabase = await startDatabase({ dataDir: process.env.DATA_DIR ?? '.data/bench' });
+  const database: RunningDatabase = await startDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: process.env.DATA_DIR || '.data/bench',
+  });
   const databaseName = `bench_${name}_${Date.now()}`;
   const admin = new Pool({ connectionString: database.url, max: 1 });
   // pool.end() resolves before its connections are gone; stopping the server just after makes

@@ -38,7 +38,7 @@ async function measure(count: number, clients: number, operation: () => Promise<
 }
 
 async function main(): Promise<void> {
-  const database = await startDatabase({ dataDir: process.env.DATA_DIR ?? '.data/bench' });
+  const database = await startDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || '.data/bench' });
   const name = `bench_append_${Date.now()}`;
   const admin = new Pool({ connectionString: database.url, max: 1 });
   // Dropping the database below ends idle pooled connections; that must not crash the bench.

@@ -21,7 +21,7 @@ import { recordResults } from './results';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 
 async function main(): Promise<void> {
-  const database = await startDatabase({ dataDir: process.env.DATA_DIR ?? '.data/bench' });
+  const database = await startDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || '.data/bench' });
   const reuse = process.env.BENCH_DB;
   const name = reuse ?? `bench_${Date.now()}`;
   const admin = new Pool({ connectionString: database.url, max: 1 });

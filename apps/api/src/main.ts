@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
 
-  const database = await startDatabase({ dataDir });
+  const database = await startDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
   const options = apiOptionsFromEnv(env, database.url);
   const logger = createLogger(options.logLevel ?? 'info');
   let banner = '';

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   });
 
   try {
-    database = await startDatabase({ dataDir });
+    database = await startDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir });
     projector = await startProjector({
       databaseUrl: database.url,
       logger: logger.child({ service: 'projector' }),

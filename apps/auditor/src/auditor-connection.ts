@@ -17,7 +17,7 @@ export interface AuditorConnection {
  * a bug, to the history it checks.
  */
 export async function connectAuditor(env: NodeJS.ProcessEnv): Promise<AuditorConnection> {
-  const database = await startDatabase({ dataDir: env.DATA_DIR });
+  const database = await startDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || '.data' });
   const pool = new Pool({
     connectionString: database.url,
     application_name: 'tracker-auditor',

@@ -20,7 +20,7 @@ class ProjectorModule implements OnApplicationShutdown {
 
 async function main(): Promise<void> {
   const logger = pino({ name: 'projector', level: process.env.LOG_LEVEL ?? 'info' });
-  const database = await startDatabase({ dataDir: process.env.DATA_DIR });
+  const database = await startDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || '.data' });
   const app = await NestFactory.createApplicationContext(ProjectorModule, { logger: ['error', 'warn'] });
   ProjectorModule.running = await startProjector({
     databaseUrl: database.url,

@@ -5,7 +5,7 @@ import { rebuildReadModel } from './rebuild';
 
 /** `npm run rebuild`: replays the log into shadow tables and swaps them in, printing progress. */
 async function main(): Promise<void> {
-  const database = await startDatabase({ dataDir: process.env.DATA_DIR });
+  const database = await startDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || '.data' });
   const pool = new Pool({ connectionString: database.url, max: 3 });
   const store = new PostgresEventStore(pool);
   onShutdownSignal(async () => {
