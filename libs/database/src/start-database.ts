@@ -1,8 +1,8 @@
 import { lstat, mkdir, mkdtemp, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import {
+  freePort,
   generatePassword,
   initCluster,
   LocalPostgresUnavailable,
@@ -224,19 +224,6 @@ async function createDatabaseIfMissing(port: number, password: string, database:
   } finally {
     await client.end();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 async function exists(path: string): Promise<boolean> {
