@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { lstat, mkdir, mkdtemp, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -81,12 +82,7 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Runn
     return { url: urlFor(runningPort, password, database), source: 'reused', stop: async () => undefined };
   }
 
-  const recentLog: string[] = [];
-  const onLog = (message: string) => {
-    recentLog.push(message);
-    if (recentLog.length > 20) recentLog.shift();
-    options.onLog?.(message);
-  };
+  const onLog = options.onLog ?? (() => undefined);
   let password = await readPasswordFile(passwordFile);
   if (!(await exists(join(pgDir, 'PG_VERSION')))) {
     if (password === undefined) {
@@ -96,9 +92,7 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Runn
     await initCluster(runtime, pgDir, USER, password, onLog);
   }
   const port = await freePort();
-  const server = await startPostmaster(runtime, pgDir, port, [], onLog).catch((error: unknown) => {
-    throw new Error(`Embedded PostgreSQL did not start on ${pgDir} (port ${port}):\n${recentLog.join('')}`, { cause: error });
-  });
+  const server = await startPostmaster(runtime, pgDir, port, [], onLog);
   try {
     password ??= await adoptLegacyCluster(port, passwordFile, pgDir);
     await createDatabaseIfMissing(port, password, database);
@@ -119,7 +113,12 @@ async function clusterDirectory(dataDir: string, runtime: PostgresRuntime): Prom
   if (!runtime.user) return link;
   const found = await lstat(link).catch(() => undefined);
   if (found?.isSymbolicLink()) return resolve(dataDir, await readlink(link));
-  if (found) return link;
+  if (found) {
+    if (!reachableBy(runtime.user, link)) {
+      throw new LocalPostgresUnavailable(`The postgres account cannot reach the cluster ${link}, made in place by an earlier version: let it through the folders above (chmod o+x), remove ${link} to start a new cluster, or set DATABASE_URL.`);
+    }
+    return link;
+  }
 
   const clusters = join(POSTGRES_HOME, 'clusters');
   await mkdir(clusters, { recursive: true, mode: 0o755 });
@@ -136,6 +135,11 @@ async function clusterDirectory(dataDir: string, runtime: PostgresRuntime): Prom
     return resolve(dataDir, await readlink(link));
   }
   return target;
+}
+
+/** Whether `user` can enter `dir`: tried as that user, as the kernel decides (ACLs included). */
+function reachableBy(user: { uid: number; gid: number }, dir: string): boolean {
+  return spawnSync('test', ['-x', dir], { ...user, cwd: '/', stdio: 'ignore' }).status === 0;
 }
 
 function urlFor(port: number, password: string, database: string): string {
