@@ -17,8 +17,11 @@ describe(`startDatabase in a private folder whose path has a space, ${who}`, () 
   let folder: string;
   let dataDir: string;
   const running: RunningDatabase[] = [];
+  let umask: number;
 
   beforeAll(async () => {
+    // A strict umask, as some roots have (regression: the clusters folder was made 0700 under one).
+    umask = process.umask(0o077);
     folder = await mkdtemp(join(tmpdir(), 'tracker private '));
     await chmod(folder, 0o700);
     dataDir = join(folder, '.data');
@@ -27,6 +30,7 @@ describe(`startDatabase in a private folder whose path has a space, ${who}`, () 
     for (const db of running.splice(0).reverse()) await db.stop();
   });
   afterAll(async () => {
+    process.umask(umask);
     await removeDataDir(dataDir);
     await rm(folder, { recursive: true, force: true });
   });

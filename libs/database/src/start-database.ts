@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { lstat, mkdir, mkdtemp, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import {
@@ -121,7 +121,9 @@ async function clusterDirectory(dataDir: string, runtime: PostgresRuntime): Prom
   }
 
   const clusters = join(POSTGRES_HOME, 'clusters');
-  await mkdir(clusters, { recursive: true, mode: 0o755 });
+  await mkdir(clusters, { recursive: true });
+  // Explicitly: under a strict umask (077) mkdir's mode would shut the postgres account out.
+  await chmod(clusters, 0o755);
   const slug = basename(dirname(dataDir)).replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 40) || 'root';
   const target = await mkdtemp(join(clusters, `${slug}-`));
   await writeFile(`${target}.data-dir`, `${dataDir}\n`);
