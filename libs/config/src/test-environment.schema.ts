@@ -3,7 +3,7 @@ import { eventStoreUrl, parseEnvironment, postgresUrl, variable, wholeNumber, ye
 
 /**
  * Variables only tests read. TEST_DATABASE_URL is set by jest's global setup
- * (tools/jest/global-setup.mjs); the others are knobs a person sets for a heavier or
+ * (tools/jest/global-setup.ts); the others are knobs a person sets for a heavier or
  * replayed run, or to reach a server the default run has none of.
  */
 export const testEnvironmentSchema = z.object({

@@ -17,7 +17,7 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(poolConfig: PoolConfig = {}): Promise<TestDatabase> {
   const adminUrl = testEnvironment().testDatabaseUrl;
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: run through jest (tools/jest/global-setup.mjs)');
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: run through jest (tools/jest/global-setup.ts)');
   const name = `t_${randomBytes(6).toString('hex')}`;
   await asAdmin(adminUrl, (admin) => admin.query(`create database ${name}`));
 
