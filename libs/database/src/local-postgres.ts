@@ -59,11 +59,16 @@ export async function postgresRuntime(home: string = POSTGRES_HOME): Promise<Pos
   return { binDir: join(copied, 'bin'), user };
 }
 
+// The binaries package is named per platform at run time, so a bundle (npm run build) must not
+// take this require over: webpack hands the bundle's own Node require out as __non_webpack_require__.
+declare const __non_webpack_require__: NodeJS.Require | undefined;
+const runtimeRequire: NodeJS.Require = typeof __non_webpack_require__ === 'function' ? __non_webpack_require__ : require;
+
 function installedBinaries(): { nativeDir: string; version: string } {
   let entry: string;
   try {
     // The package's `exports` hide its package.json; its entry is <package>/dist/index.js.
-    entry = require.resolve(PACKAGE);
+    entry = runtimeRequire.resolve(PACKAGE);
   } catch (error) {
     throw new LocalPostgresUnavailable(`The PostgreSQL binaries (npm package ${PACKAGE}) are not installed: run npm install (optional dependencies included), ${USE_OTHER_SERVER}.`, { cause: error });
   }
