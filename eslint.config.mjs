@@ -4,6 +4,14 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+const ENV_MESSAGE = 'Read configuration through @tracker/config (loadConfig, testEnvironment, benchEnvironment): its schema checks and documents every variable.';
+// `import { env } from 'node:process'` is process.env by another name. (A later block that sets
+// no-restricted-imports for its own files replaces these paths, so it lists them again.)
+const ENV_IMPORTS = [
+  { name: 'process', importNames: ['env'], message: ENV_MESSAGE },
+  { name: 'node:process', importNames: ['env'], message: ENV_MESSAGE },
+];
+
 export default [
   { ignores: ['**/node_modules', '**/dist', '**/.data', '**/tmp', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -33,12 +41,28 @@ export default [
     },
   },
   {
+    // Configuration is read once, through one schema (@tracker/config): nowhere else reads the
+    // environment, so a variable cannot be used unchecked, undocumented or with its own default.
+    // Tests and benches read theirs through the same module (testEnvironment, benchEnvironment,
+    // childEnvironment). tools/jest/*.mjs is jest's own setup and is not linted as TypeScript.
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['libs/config/src/environment.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: ENV_MESSAGE },
+      ],
+      'no-restricted-imports': ['error', { paths: ENV_IMPORTS }],
+    },
+  },
+  {
     // The domain is pure: no framework, no database, no clock-reading or I/O module.
     files: ['libs/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: ENV_IMPORTS,
           patterns: [
             { group: ['@nestjs/*', 'typeorm', 'pg', 'pg-*', '@eventstore/*', 'graphql', 'rxjs'], message: 'libs/domain is pure TypeScript: no framework or database import.' },
             { group: ['node:*', 'fs', 'net', 'http', 'child_process'], message: 'libs/domain does no I/O.' },
@@ -63,6 +87,7 @@ export default [
       'no-restricted-imports': [
         'error',
         {
+          paths: ENV_IMPORTS,
           patterns: [
             { group: ['@nestjs/*', 'typeorm', 'pg', 'pg-*', '@eventstore/*', 'graphql', 'rxjs'], message: 'libs/application is framework-free: adapters come in through the EventStore port.' },
           ],

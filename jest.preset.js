@@ -26,7 +26,7 @@ module.exports = {
     '^@tracker/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
     '^@tracker/([a-z-]+)/testing$': path.join(__dirname, 'libs/$1/src/testing/index.ts'),
   },
-  globalSetup: path.join(__dirname, 'tools/jest/global-setup.mjs'),
-  globalTeardown: path.join(__dirname, 'tools/jest/global-teardown.mjs'),
+  globalSetup: path.join(__dirname, 'tools/jest/global-setup.ts'),
+  globalTeardown: path.join(__dirname, 'tools/jest/global-teardown.ts'),
   testMatch: ['**/?(*.)+(spec).ts'],
 };

@@ -3,6 +3,7 @@
  * database of its own in the embedded PostgreSQL under DATA_DIR (default .data/bench),
  * listening on 127.0.0.1 only. Shared by api.bench.ts and history.bench.ts.
  */
+import { benchEnvironment } from '@tracker/config';
 import type { INestApplication } from '@nestjs/common';
 import { startDatabase, type RunningDatabase } from '@tracker/database';
 import { startProjector as startProjectorLoop, type RunningProjector } from '@tracker/projection-runner';
@@ -29,7 +30,7 @@ export interface BenchApi {
 }
 
 export async function startBenchApi(name: string): Promise<BenchApi> {
-  const database: RunningDatabase = await startDatabase({ dataDir: process.env.DATA_DIR ?? '.data/bench' });
+  const database: RunningDatabase = await startDatabase({ databaseUrl: benchEnvironment().DATABASE_URL, dataDir: benchEnvironment().DATA_DIR });
   const databaseName = `bench_${name}_${Date.now()}`;
   const admin = new Pool({ connectionString: database.url, max: 1 });
   // pool.end() resolves before its connections are gone; stopping the server just after makes

@@ -18,6 +18,7 @@
  *
  *   npm run bench:api        (BENCH_API_SECONDS=10 per run, BENCH_API_WARMUP_SECONDS=3)
  */
+import { benchEnvironment } from '@tracker/config';
 import { CommandService } from '@tracker/application';
 import type { EventStore } from '@tracker/event-store';
 import { randomUUID } from 'node:crypto';
@@ -31,14 +32,15 @@ import { seedProgram, type SeededProgram } from './program-seed';
 import { activityLogged } from './fixtures';
 import { recordResults } from './results';
 
-const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
-const WARMUP_SECONDS = Number(process.env.BENCH_API_WARMUP_SECONDS ?? 3);
-const RATES = (process.env.BENCH_API_RATES ?? '25,100,300').split(',').map(Number);
-const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 32);
+const bench = benchEnvironment();
+const SECONDS = bench.BENCH_API_SECONDS;
+const WARMUP_SECONDS = bench.BENCH_API_WARMUP_SECONDS;
+const RATES = bench.BENCH_API_RATES;
+const CONNECTIONS = bench.BENCH_API_CONNECTIONS;
 /** The goal's rate, and a lighter one beside it for context. */
-const WRITE_RATES = (process.env.BENCH_API_WRITE_RATES ?? '50,200').split(',').map(Number);
+const WRITE_RATES = bench.BENCH_API_WRITE_RATES;
 const WRITE_GOAL_RATE = 200;
-const ACTIVITIES = Number(process.env.BENCH_API_ACTIVITIES ?? 50);
+const ACTIVITIES = bench.BENCH_API_ACTIVITIES;
 /** Open loop: room for this many requests in flight before the generator itself queues. */
 const OPEN_LOOP_SOCKETS = 128;
 

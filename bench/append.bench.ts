@@ -6,6 +6,7 @@
  *
  *   npm run bench:append     (BENCH_APPENDS=10000, BENCH_CLIENTS=32, BENCH_LARGE_STORE=1000000)
  */
+import { benchEnvironment } from '@tracker/config';
 import { randomUUID } from 'node:crypto';
 import { runMigrations, startDatabase } from '@tracker/database';
 import { eventStoreMigrations, PostgresEventStore } from '@tracker/event-store';
@@ -13,8 +14,9 @@ import { Pool } from 'pg';
 import { activityLogged } from './fixtures';
 import { recordResults } from './results';
 
-const APPENDS = Number(process.env.BENCH_APPENDS ?? 10_000);
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
+const bench = benchEnvironment();
+const APPENDS = bench.BENCH_APPENDS;
+const CLIENTS = bench.BENCH_CLIENTS;
 
 
 /** Runs `count` operations over `clients` concurrent workers; returns ops/s and latency percentiles (ms). */
@@ -38,7 +40,7 @@ async function measure(count: number, clients: number, operation: () => Promise<
 }
 
 async function main(): Promise<void> {
-  const database = await startDatabase({ dataDir: process.env.DATA_DIR ?? '.data/bench' });
+  const database = await startDatabase({ databaseUrl: bench.DATABASE_URL, dataDir: bench.DATA_DIR });
   const name = `bench_append_${Date.now()}`;
   const admin = new Pool({ connectionString: database.url, max: 1 });
   // Dropping the database below ends idle pooled connections; that must not crash the bench.

@@ -21,6 +21,7 @@
  *   npm run bench:history        (BENCH_HISTORY_LARGE=100000 for a quicker run)
  */
 import { checkHistoryDigest, PostgresLogHashes, takeHistoryDigest, type LogHashes, type ProgramEventSource } from '@tracker/audit';
+import { benchEnvironment } from '@tracker/config';
 import { CommandService } from '@tracker/application';
 import { eventSchemaVersions } from '@tracker/domain';
 import type { EventStore, NewEvent } from '@tracker/event-store';
@@ -34,12 +35,13 @@ import { seedProgram, type SeededProgram } from './program-seed';
 import { activityLogged } from './fixtures';
 import { recordResults } from './results';
 
-const SMALL = Number(process.env.BENCH_HISTORY_SMALL ?? 10_000);
-const LARGE = Number(process.env.BENCH_HISTORY_LARGE ?? 1_000_000);
-const RUNS = Number(process.env.BENCH_HISTORY_RUNS ?? 300);
+const bench = benchEnvironment();
+const SMALL = bench.BENCH_HISTORY_SMALL;
+const LARGE = bench.BENCH_HISTORY_LARGE;
+const RUNS = bench.BENCH_HISTORY_RUNS;
 const DIGEST_RUNS = 3;
-const BATCH = Number(process.env.BENCH_HISTORY_BATCH ?? 500);
-const WRITERS = Number(process.env.BENCH_HISTORY_WRITERS ?? 4);
+const BATCH = bench.BENCH_HISTORY_BATCH;
+const WRITERS = bench.BENCH_HISTORY_WRITERS;
 /** 13 activities: 52 events that touch the program. */
 const PROGRAM_ACTIVITIES = 13;
 const OTHER_PROGRAMS = 1_000;

@@ -9,6 +9,7 @@
  *
  *   npm run bench:rebuild            (BENCH_EVENTS=200000 for a quicker run)
  */
+import { benchEnvironment } from '@tracker/config';
 import { startDatabase } from '@tracker/database';
 import { runMigrations } from '@tracker/database';
 import { eventStoreMigrations, PostgresEventStore } from '@tracker/event-store';
@@ -18,11 +19,12 @@ import { join } from 'node:path';
 import { generateEvents, type GeneratedEvent } from '../apps/projector/src/testing/event-generator';
 import { recordResults } from './results';
 
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const bench = benchEnvironment();
+const EVENTS = bench.BENCH_EVENTS;
 
 async function main(): Promise<void> {
-  const database = await startDatabase({ dataDir: process.env.DATA_DIR ?? '.data/bench' });
-  const reuse = process.env.BENCH_DB;
+  const database = await startDatabase({ databaseUrl: bench.DATABASE_URL, dataDir: bench.DATA_DIR });
+  const reuse = bench.BENCH_DB;
   const name = reuse ?? `bench_${Date.now()}`;
   const admin = new Pool({ connectionString: database.url, max: 1 });
   if (!reuse) await admin.query(`create database ${name}`);
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
     ]);
   } finally {
     await pool.end();
-    if (!reuse && !process.env.BENCH_KEEP_DB) await admin.query(`drop database if exists ${name} with (force)`);
+    if (!reuse && !bench.BENCH_KEEP_DB) await admin.query(`drop database if exists ${name} with (force)`);
     else console.log(`kept database ${name} (BENCH_DB=${name} reuses it)`);
     await admin.end();
     await database.stop();

@@ -1,10 +1,11 @@
 import { execSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { benchEnvironment } from '@tracker/config';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** BENCH_RESULTS_FILE sends a smoke run (`npm run bench:quick`) elsewhere, so it never replaces real figures. */
-const FILE = process.env.BENCH_RESULTS_FILE || join(__dirname, 'results.md');
+const FILE = benchEnvironment().BENCH_RESULTS_FILE ?? join(__dirname, 'results.md');
 
 /** Replaces the section `name` of bench/results.md with fresh figures, stamped with machine, date and commit. */
 export async function recordResults(name: string, lines: string[]): Promise<void> {
@@ -21,6 +22,7 @@ export async function recordResults(name: string, lines: string[]): Promise<void
   const section = [`## ${name}`, '', `${new Date().toISOString()} · commit ${commit} · ${machine}`, '', ...lines, ''].join('\n');
   const pattern = new RegExp(`## ${name}\\n[\\s\\S]*?(?=\\n## |$)`);
   const updated = pattern.test(existing) ? existing.replace(pattern, section) : `${existing.trimEnd()}\n\n${section}`;
+  await mkdir(dirname(FILE), { recursive: true }); // tmp/ for a quick run on a fresh clone
   await writeFile(FILE, updated.endsWith('\n') ? updated : `${updated}\n`);
   console.log(section);
 }

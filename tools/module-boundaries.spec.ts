@@ -64,6 +64,33 @@ describe('module boundaries', () => {
     expect(messages.filter((m) => m.startsWith('no-restricted-syntax'))).toHaveLength(2);
   });
 
+  describe('configuration', () => {
+    const readsEnvironment = "export const port = process.env.PORT;\nconst { env } = process;\nexport const level = env.LOG_LEVEL;\n";
+
+    it('reports an app reading process.env, dotted or destructured', () => {
+      const messages = lintAs('apps/projector/src/boundary-fixture.ts', readsEnvironment);
+      expect(messages.filter((m) => m.startsWith('no-restricted-properties'))).toHaveLength(2);
+    });
+
+    it('reports a test, a lib and a bench reading process.env', () => {
+      for (const file of ['apps/api/src/boundary-fixture.e2e.spec.ts', 'libs/database/src/testing/boundary-fixture.ts', 'bench/boundary-fixture.bench.ts']) {
+        expect([file, lintAs(file, readsEnvironment).some((m) => m.startsWith('no-restricted-properties'))]).toEqual([file, true]);
+      }
+    });
+
+    it("reports process.env imported by another name, in the domain and the command side too", () => {
+      for (const file of ['apps/api/src/boundary-fixture.ts', 'libs/application/src/boundary-fixture.ts', 'libs/domain/src/boundary-fixture.ts']) {
+        const messages = lintAs(file, "import { env } from 'process';\nexport const x = env;\n");
+        expect([file, messages.some((m) => m.startsWith('no-restricted-imports') && m.includes('@tracker/config'))]).toEqual([file, true]);
+      }
+    });
+
+    it('allows process.env in the configuration module, and only there', () => {
+      expect(lintAs('libs/config/src/environment.ts', readsEnvironment)).toEqual([]);
+      expect(lintAs('libs/config/src/config.schema.ts', readsEnvironment).some((m) => m.startsWith('no-restricted-properties'))).toBe(true);
+    });
+  });
+
   it('allows the read model to import the domain', () => {
     const messages = lintAs('libs/read-model/src/boundary-fixture.ts', "import * as d from '@tracker/domain';\nexport const x = d;\n");
     expect(messages).toEqual([]);

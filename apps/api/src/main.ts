@@ -1,29 +1,31 @@
 import { join, resolve } from 'node:path';
+import { ConfigError, loadConfig, logDestination, logFormatFor } from '@tracker/config';
 import { onShutdownSignal, startDatabase } from '@tracker/database';
 import { describeDevTokens, devTokens, loadOrCreateDevSecret } from './auth/dev-tokens';
-import { apiOptionsFromEnv } from './config/api-options';
+import { apiOptionsFromConfig } from './config/api-options';
 import { createApp } from './create-app';
 import { createLogger } from './logging/logger';
 
 /**
  * `npm run start:api`: PostgreSQL from DATABASE_URL, or an embedded one under DATA_DIR
- * (default .data); listens on PORT (default 3000). Without AUTH_JWT_SECRET or AUTH_JWKS_URL,
+ * (default .data); listens on PORT (default 3000). Every variable: @tracker/config. Without AUTH_JWT_SECRET or AUTH_JWKS_URL,
  * outside production, a development secret is kept in DATA_DIR/jwt-secret and a token per
  * role is printed.
  */
 async function main(): Promise<void> {
-  const env = process.env;
-  const production = env.NODE_ENV === 'production';
-  const dataDir = resolve(env.DATA_DIR ?? '.data');
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  const config = loadConfig();
+  const { production, port } = config;
+  // Checked before anything starts: production has no development tokens to fall back on.
+  if (production && !config.auth.jwtSecret && !config.auth.jwksUrl) {
+    throw new ConfigError(['Set AUTH_JWT_SECRET or AUTH_JWKS_URL: NODE_ENV=production has no development tokens']);
+  }
+  const dataDir = resolve(config.database.dataDir);
 
-  const database = await startDatabase({ dataDir });
-  const options = apiOptionsFromEnv(env, database.url);
-  const logger = createLogger(options.logLevel ?? 'info');
+  const database = await startDatabase({ databaseUrl: config.database.url, dataDir });
+  const options = apiOptionsFromConfig(config, database.url);
+  const logger = createLogger(config.log.level, logDestination(logFormatFor(config.log.format, process.stdout.isTTY === true)));
   let banner = '';
   if (!options.jwtSecret && !options.jwksUrl) {
-    if (production) throw new Error('Set AUTH_JWT_SECRET or AUTH_JWKS_URL: production has no development tokens');
     options.jwtSecret = await loadOrCreateDevSecret(dataDir);
     banner = describeDevTokens(await devTokens(options.jwtSecret), join(dataDir, 'jwt-secret'));
   }
@@ -46,7 +48,9 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`api failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A refused configuration is the operator's to fix: its message says what, a stack would bury it.
+    const shown = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`api failed to start: ${shown}\n`);
     process.exit(1);
   });
 }

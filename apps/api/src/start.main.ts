@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
+import { ConfigError, loadConfig, logDestination, logFormatFor } from '@tracker/config';
 import { onShutdownSignal, startDatabase, type RunningDatabase } from '@tracker/database';
 import type { EventStore } from '@tracker/event-store';
 import { startProjector, type RunningProjector } from '@tracker/projection-runner';
 import { join, resolve } from 'node:path';
 import { describeDevTokens, devTokens, loadOrCreateDevSecret } from './auth/dev-tokens';
 import { ReadYourWrites } from './commands/read-your-writes.service';
-import { apiOptionsFromEnv } from './config/api-options';
+import { apiOptionsFromConfig } from './config/api-options';
 import { createApp } from './create-app';
 import { EVENT_STORE } from './database/database.module';
 import { demoWanted, loadDemoIntoEmptyStore } from './demo/demo-data';
@@ -18,19 +19,22 @@ const DEMO_PROJECTION_WAIT_MS = 30_000;
  * `npm start`: the whole tracker in one process. PostgreSQL (DATABASE_URL, or an embedded one
  * under DATA_DIR, default .data), the projector (which applies the migrations), the api on
  * PORT (default 3000), and on a first start with an empty event store the reference case as
- * demo data (`--no-demo` or DEMO_DATA=false to skip). SIGINT/SIGTERM stop the api, then the
- * projector, then the embedded PostgreSQL.
+ * demo data (`--no-demo` or DEMO_DATA=false to skip; off by default under NODE_ENV=production,
+ * where no development tokens are printed either). SIGINT/SIGTERM stop the api, then the
+ * projector, then the embedded PostgreSQL. `npm run start:prod` runs this file compiled.
  *
  * One process rather than two keeps a laptop start to one command and one Ctrl-C; in
  * production the api and projector run and scale as separate processes (docker/).
  */
 async function main(): Promise<void> {
-  const env = process.env;
-  const production = env.NODE_ENV === 'production';
-  const dataDir = resolve(env.DATA_DIR ?? '.data');
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
-  const logger = createLogger((env.LOG_LEVEL as Parameters<typeof createLogger>[0]) || 'info');
+  const config = loadConfig();
+  const { production, port } = config;
+  // Checked before anything starts: production has no development tokens to fall back on.
+  if (production && !config.auth.jwtSecret && !config.auth.jwksUrl) {
+    throw new ConfigError(['Set AUTH_JWT_SECRET or AUTH_JWKS_URL: NODE_ENV=production has no development tokens']);
+  }
+  const dataDir = resolve(config.database.dataDir);
+  const logger = createLogger(config.log.level, logDestination(logFormatFor(config.log.format, process.stdout.isTTY === true)));
 
   let database: RunningDatabase | undefined;
   let projector: RunningProjector | undefined;
@@ -46,25 +50,24 @@ async function main(): Promise<void> {
   });
 
   try {
-    database = await startDatabase({ dataDir });
+    database = await startDatabase({ databaseUrl: config.database.url, dataDir });
     projector = await startProjector({
       databaseUrl: database.url,
       logger: logger.child({ service: 'projector' }),
-      eventStoreUrl: env.EVENTSTORE_URL || undefined,
-      batchSize: env.PROJECTOR_BATCH_SIZE ? Number(env.PROJECTOR_BATCH_SIZE) : undefined,
+      eventStoreUrl: config.eventStoreUrl,
+      batchSize: config.projector.batchSize,
     });
 
-    const options = apiOptionsFromEnv(env, database.url);
+    const options = apiOptionsFromConfig(config, database.url);
     let banner = '';
     if (!options.jwtSecret && !options.jwksUrl) {
-      if (production) throw new Error('Set AUTH_JWT_SECRET or AUTH_JWKS_URL: production has no development tokens');
       options.jwtSecret = await loadOrCreateDevSecret(dataDir);
       banner = describeDevTokens(await devTokens(options.jwtSecret), join(dataDir, 'jwt-secret'));
     }
     app = await createApp(options, logger);
 
-    let demo = 'demo data: off (--no-demo or DEMO_DATA=false)';
-    if (demoWanted(process.argv.slice(2), env)) {
+    let demo = `demo data: off (${production ? 'production; DEMO_DATA=true or --demo loads it' : '--no-demo or DEMO_DATA=false'})`;
+    if (demoWanted(process.argv.slice(2), config)) {
       const loaded = await loadDemoIntoEmptyStore(app.get<EventStore>(EVENT_STORE));
       if (loaded) {
         const projected = await app.get(ReadYourWrites).waitFor(loaded.position, DEMO_PROJECTION_WAIT_MS);
@@ -86,6 +89,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`tracker failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // A refused configuration is the operator's to fix: its message says what, a stack would bury it.
+  const shown = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`tracker failed to start: ${shown}\n`);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { logHashes, PostgresStreamHeads, programEventSource, type LogHashes, type ProgramEventSource, type StreamHeads } from '@tracker/audit';
+import type { TrackerConfig } from '@tracker/config';
 import { startDatabase } from '@tracker/database';
 import { connectEventStore, type EventStore } from '@tracker/event-store';
 import { Pool } from 'pg';
@@ -17,8 +18,8 @@ export interface AuditorConnection {
  * read-only (default_transaction_read_only): an audit tool must not be able to write, even by
  * a bug, to the history it checks.
  */
-export async function connectAuditor(env: NodeJS.ProcessEnv): Promise<AuditorConnection> {
-  const database = await startDatabase({ dataDir: env.DATA_DIR });
+export async function connectAuditor(config: Pick<TrackerConfig, 'database' | 'eventStoreUrl'>): Promise<AuditorConnection> {
+  const database = await startDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir });
   const pool = new Pool({
     connectionString: database.url,
     application_name: 'tracker-auditor',
@@ -26,7 +27,7 @@ export async function connectAuditor(env: NodeJS.ProcessEnv): Promise<AuditorCon
     options: '-c default_transaction_read_only=on',
   });
   pool.on('error', () => undefined); // an idle connection dropped by the server; the next query reconnects
-  const eventStoreUrl = env.EVENTSTORE_URL || undefined;
+  const eventStoreUrl = config.eventStoreUrl;
   const store = connectEventStore({ pool, eventStoreUrl });
   return {
     store,

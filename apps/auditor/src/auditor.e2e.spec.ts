@@ -1,3 +1,4 @@
+import { childEnvironment } from '@tracker/config';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -49,8 +50,7 @@ describe('the auditor CLI, run as a child process against a test database', () =
 
   function auditor(args: string[], options: { closeStdoutAfterFirstChunk?: boolean; databaseUrl?: string } = {}): Promise<Run> {
     return new Promise((resolve, reject) => {
-      const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: options.databaseUrl ?? db.url };
-      delete env.EVENTSTORE_URL;
+      const env = childEnvironment({ DATABASE_URL: options.databaseUrl ?? db.url, EVENTSTORE_URL: undefined });
       const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/auditor/src/main.ts', ...args], { cwd: root, env });
       let stdout = '';
       let stderr = '';

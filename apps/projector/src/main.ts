@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { loadConfig, logDestination, logFormatFor } from '@tracker/config';
 import { startDatabase, onShutdownSignal } from '@tracker/database';
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -19,14 +20,18 @@ class ProjectorModule implements OnApplicationShutdown {
 }
 
 async function main(): Promise<void> {
-  const logger = pino({ name: 'projector', level: process.env.LOG_LEVEL ?? 'info' });
-  const database = await startDatabase({ dataDir: process.env.DATA_DIR });
+  const config = loadConfig();
+  const logger = pino(
+    { name: 'projector', level: config.log.level, timestamp: pino.stdTimeFunctions.isoTime },
+    logDestination(logFormatFor(config.log.format, process.stdout.isTTY === true)),
+  );
+  const database = await startDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir });
   const app = await NestFactory.createApplicationContext(ProjectorModule, { logger: ['error', 'warn'] });
   ProjectorModule.running = await startProjector({
     databaseUrl: database.url,
     logger,
-    eventStoreUrl: process.env.EVENTSTORE_URL || undefined,
-    batchSize: process.env.PROJECTOR_BATCH_SIZE ? Number(process.env.PROJECTOR_BATCH_SIZE) : undefined,
+    eventStoreUrl: config.eventStoreUrl,
+    batchSize: config.projector.batchSize,
   });
   onShutdownSignal(async () => {
     await app.close();

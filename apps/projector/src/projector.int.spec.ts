@@ -1,3 +1,4 @@
+import { childEnvironment } from '@tracker/config';
 import { runMigrations } from '@tracker/database';
 import { createTestDatabase, type TestDatabase } from '@tracker/database/testing';
 import { eventStoreMigrations, PostgresEventStore, type NewEvent } from '@tracker/event-store';
@@ -210,7 +211,7 @@ describe('projector', () => {
     function spawnProjector(): ChildProcess {
       return spawn(process.execPath, ['-r', '@swc-node/register', join(root, 'apps/projector/src/main.ts')], {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: db.url, PROJECTOR_BATCH_SIZE: '50', LOG_LEVEL: 'warn' },
+        env: childEnvironment({ DATABASE_URL: db.url, PROJECTOR_BATCH_SIZE: '50', LOG_LEVEL: 'warn' }),
         stdio: 'ignore',
       });
     }

@@ -1,13 +1,19 @@
+import { loadConfig } from '@tracker/config';
 import { onShutdownSignal, startDatabase } from '@tracker/database';
-import { PostgresEventStore } from '@tracker/event-store';
+import { connectEventStore } from '@tracker/event-store';
 import { Pool } from 'pg';
 import { rebuildReadModel } from './rebuild';
 
-/** `npm run rebuild`: replays the log into shadow tables and swaps them in, printing progress. */
+/**
+ * `npm run rebuild`: replays the log into shadow tables and swaps them in, printing progress.
+ * The events come from where the projector reads them (EVENTSTORE_URL, else PostgreSQL).
+ */
 async function main(): Promise<void> {
-  const database = await startDatabase({ dataDir: process.env.DATA_DIR });
+  const config = loadConfig();
+  const database = await startDatabase({ databaseUrl: config.database.url, dataDir: config.database.dataDir });
   const pool = new Pool({ connectionString: database.url, max: 3 });
-  const store = new PostgresEventStore(pool);
+  const { eventStoreUrl } = config;
+  const store = connectEventStore({ pool, eventStoreUrl });
   onShutdownSignal(async () => {
     await store.close();
     await pool.end();
@@ -17,7 +23,8 @@ async function main(): Promise<void> {
   const result = await rebuildReadModel({
     databaseUrl: database.url,
     store,
-    head: async () => BigInt((await pool.query('select coalesce(max(position), 0)::text as head from events')).rows[0].head),
+    // The log's head (for the ETA) is known only when the events are in this PostgreSQL.
+    head: eventStoreUrl ? undefined : async () => BigInt((await pool.query('select coalesce(max(position), 0)::text as head from events')).rows[0].head),
     onProgress: (p) =>
       console.log(`rebuild: ${p.events} events, position ${p.position}, ${p.eventsPerSecond} events/s, ETA ${p.etaSeconds ?? '?'} s`),
     onFailure: (f) => console.error(`rebuild: projection ${f.projection} stopped at event ${f.position} (${f.type}): ${f.message}`),

@@ -2,7 +2,7 @@
  * Runs `shutdown` once on the first SIGINT or SIGTERM, then exits (0, or 1 if it failed).
  * A second signal exits at once, for the impatient Ctrl-C. Returns a function that unhooks.
  *
- *   const db = await startDatabase();
+ *   const db = await startDatabase({ dataDir: '.data' });
  *   const app = await bootstrap(db.url);
  *   onShutdownSignal(async () => { await app.close(); await db.stop(); });
  */

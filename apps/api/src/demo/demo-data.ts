@@ -12,8 +12,14 @@ export async function loadDemoIntoEmptyStore(store: EventStore, now: Date = new 
   return loadReferenceCase(new CommandService(store), { now, actors: { diplomat: 'demo-diplomat', planner: 'demo-planner' } });
 }
 
-/** `--no-demo` or DEMO_DATA=false (also 0, no, off) turns the demo off. */
-export function demoWanted(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+/**
+ * `--no-demo` or DEMO_DATA=false (also 0, no, off; read by @tracker/config) turns the demo off;
+ * `--demo` or DEMO_DATA=true (also 1, yes, on) turns it on. Unsaid, it is on for a developer's start and
+ * off under NODE_ENV=production (`npm run start:prod`): a production tracker's first events
+ * are real ones, not a made-up program.
+ */
+export function demoWanted(argv: readonly string[], config: { demoData: boolean | undefined; production: boolean }): boolean {
   if (argv.includes('--no-demo')) return false;
-  return !/^(false|0|no|off)$/i.test(env.DEMO_DATA?.trim() ?? '');
+  if (argv.includes('--demo')) return true;
+  return config.demoData ?? !config.production;
 }

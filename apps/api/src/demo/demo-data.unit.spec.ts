@@ -1,3 +1,4 @@
+import { parseConfig } from '@tracker/config';
 import { referenceIds } from '@tracker/domain';
 import { InMemoryEventStore } from '@tracker/event-store';
 import { demoWanted, loadDemoIntoEmptyStore } from './demo-data';
@@ -19,9 +20,18 @@ describe('the demo data', () => {
   });
 
   it('is on unless --no-demo or DEMO_DATA=false says otherwise', () => {
-    expect(demoWanted([], {})).toBe(true);
-    expect(demoWanted(['--no-demo'], {})).toBe(false);
-    expect(demoWanted([], { DEMO_DATA: 'false' })).toBe(false);
-    expect(demoWanted([], { DEMO_DATA: 'true' })).toBe(true);
+    expect(demoWanted([], parseConfig({}))).toBe(true);
+    expect(demoWanted(['--no-demo'], parseConfig({}))).toBe(false);
+    expect(demoWanted([], parseConfig({ DEMO_DATA: 'false' }))).toBe(false);
+    expect(demoWanted([], parseConfig({ DEMO_DATA: 'off' }))).toBe(false);
+    expect(demoWanted([], parseConfig({ DEMO_DATA: 'true' }))).toBe(true);
+  });
+
+  it('is off in production unless --demo or DEMO_DATA=true asks for it', () => {
+    const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a'.repeat(32) };
+    expect(demoWanted([], parseConfig(production))).toBe(false);
+    expect(demoWanted(['--demo'], parseConfig(production))).toBe(true);
+    expect(demoWanted([], parseConfig({ ...production, DEMO_DATA: 'true' }))).toBe(true);
+    expect(demoWanted(['--no-demo'], parseConfig({ ...production, DEMO_DATA: 'true' }))).toBe(false);
   });
 });

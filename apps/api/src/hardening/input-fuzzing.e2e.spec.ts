@@ -1,3 +1,4 @@
+import { testEnvironment } from '@tracker/config';
 import type { AddressInfo } from 'node:net';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { CommandService } from '@tracker/application';
@@ -16,9 +17,9 @@ import { createFuzzFixtures, VALID_INPUTS } from './fuzz/valid-inputs';
  * refused request. HARDENING_HEAVY=1 sends 20,000; FUZZ_CASES sets the number; FUZZ_SEED
  * replays a run (the seed is printed with every failure).
  */
-const HEAVY = process.env.HARDENING_HEAVY === '1';
-const CASES = Number(process.env.FUZZ_CASES ?? (HEAVY ? 20_000 : 2_000));
-const SEED = fuzzSeed();
+const { hardeningHeavy: HEAVY, fuzzCases, fuzzSeed: givenSeed } = testEnvironment();
+const CASES = fuzzCases ?? (HEAVY ? 20_000 : 2_000);
+const SEED = fuzzSeed(givenSeed);
 // A liveness bound, not a performance figure: answers take milliseconds, and one that blocks
 // the event loop (a limit walking an exponential fragment tree) takes hours.
 const MAX_ANSWER_MS = 5_000;

@@ -1,3 +1,4 @@
+import { testEnvironment } from '@tracker/config';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
@@ -27,7 +28,7 @@ import { startDedicatedPostgres, type DedicatedPostgres } from './testing/dedica
  * HARDENING_HEAVY=1: twice as many clients, a second outage of 5 s with an immediate
  * shutdown (crash recovery from the WAL).
  */
-const HEAVY = process.env.HARDENING_HEAVY === '1';
+const HEAVY = testEnvironment().hardeningHeavy;
 const CLIENTS = HEAVY ? 8 : 4;
 const OUTAGES: { mode: 'fast' | 'immediate'; downMs: number }[] = HEAVY
   ? [

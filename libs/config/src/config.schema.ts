@@ -1,0 +1,183 @@
+import { z } from 'zod';
+
+/**
+ * Every variable the tracker's apps read, in one zod schema. Each field turns the variable's
+ * text into a typed value and carries, as its error message, what is allowed; parseConfig
+ * turns a refusal into `NAME="value" is not allowed: <what is allowed>`, with secrets never
+ * shown. An empty or blank value counts as unset (compose files often pass `VAR=`).
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** Variables whose value is never printed, not even in part. */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['AUTH_JWT_SECRET']);
+
+/** The smallest HS256 secret the api accepts (RFC 7518: a key at least as long as the hash). */
+export const MIN_JWT_SECRET_BYTES = 32;
+
+const EVENTSTORE_SCHEMES = ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover'];
+
+function unsetIfBlank(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** A variable: blank means unset; `schema` sees the trimmed text. */
+export function variable<T extends z.ZodType>(schema: T) {
+  return z.preprocess(unsetIfBlank, schema);
+}
+
+export function wholeNumber(min: number, max: number) {
+  const allowed = `a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .regex(/^\d+$/, allowed)
+    .transform(Number)
+    .pipe(z.number().min(min, allowed).max(max, allowed));
+}
+
+export function urlWithScheme(schemes: readonly string[], allowed: string) {
+  return z.string().refine((text) => {
+    const match = /^([a-z][a-z0-9+.-]*):\/\/[^\s]+$/i.exec(text);
+    return match !== null && schemes.includes(match[1].toLowerCase());
+  }, allowed);
+}
+
+export const postgresUrl = urlWithScheme(
+  ['postgres', 'postgresql'],
+  'a PostgreSQL connection URL, postgres://user:password@host:port/database (or postgresql://)',
+);
+export const eventStoreUrl = urlWithScheme(
+  EVENTSTORE_SCHEMES,
+  'an EventStoreDB/KurrentDB connection string: esdb://, esdb+discover://, kurrentdb:// or kurrentdb+discover://, e.g. esdb://localhost:2113?tls=false',
+);
+const httpUrl = urlWithScheme(['http', 'https'], 'an http:// or https:// URL');
+
+const TRUE_WORDS = ['true', '1', 'yes', 'on'];
+const FALSE_WORDS = ['false', '0', 'no', 'off'];
+export const yesNo = z
+  .string()
+  .transform((text) => text.toLowerCase())
+  .refine((text) => TRUE_WORDS.includes(text) || FALSE_WORDS.includes(text), `true or false (also 1/0, yes/no, on/off)`)
+  .transform((text) => TRUE_WORDS.includes(text));
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `one of ${values.join(', ')}` });
+}
+
+export const environmentSchema = z.object({
+  NODE_ENV: variable(z.string().optional()),
+  PORT: variable(wholeNumber(1, 65535).default(3000)),
+  DATABASE_URL: variable(postgresUrl.optional()),
+  DATA_DIR: variable(z.string().default('.data')),
+  EVENTSTORE_URL: variable(eventStoreUrl.optional()),
+  AUTH_JWT_SECRET: variable(
+    z
+      .string()
+      .refine((secret) => Buffer.byteLength(secret, 'utf8') >= MIN_JWT_SECRET_BYTES, `at least ${MIN_JWT_SECRET_BYTES} bytes, e.g. $(openssl rand -hex 32)`)
+      .optional(),
+  ),
+  AUTH_JWKS_URL: variable(httpUrl.optional()),
+  AUTH_JWT_ISSUER: variable(z.string().optional()),
+  AUTH_JWT_AUDIENCE: variable(z.string().optional()),
+  LOG_LEVEL: variable(oneOf(LOG_LEVELS).default('info')),
+  LOG_FORMAT: variable(oneOf(LOG_FORMATS).optional()),
+  READ_YOUR_WRITES_TIMEOUT_MS: variable(wholeNumber(0, 600_000).default(2000)),
+  PROJECTOR_BATCH_SIZE: variable(wholeNumber(1, 10_000).default(500)),
+  /** Unset: on for a developer's start, off under NODE_ENV=production. */
+  DEMO_DATA: variable(yesNo.optional()),
+  BODY_LIMIT_BYTES: variable(wholeNumber(1024, 100 * 1024 * 1024).default(1024 * 1024)),
+  MAX_QUERY_DEPTH: variable(wholeNumber(1, 100).default(10)),
+  MAX_QUERY_COST: variable(wholeNumber(1, 10_000_000).default(10_000)),
+  MAX_QUERY_TOKENS: variable(wholeNumber(100, 1_000_000).default(10_000)),
+});
+
+/** The configuration every entry point takes its part of. */
+export interface TrackerConfig {
+  /** NODE_ENV=production: no development tokens, internal error messages hidden from clients. */
+  production: boolean;
+  port: number;
+  /** DATABASE_URL when set; otherwise the embedded PostgreSQL under dataDir. */
+  database: { url: string | undefined; dataDir: string };
+  eventStoreUrl: string | undefined;
+  auth: { jwtSecret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
+  /** format undefined: pretty on a terminal, JSON otherwise (see logFormatFor). */
+  log: { level: LogLevel; format: LogFormat | undefined };
+  api: {
+    readYourWritesTimeoutMs: number;
+    bodyLimitBytes: number;
+    maxQueryDepth: number;
+    maxQueryCost: number;
+    maxQueryTokens: number;
+  };
+  projector: { batchSize: number };
+  /** DEMO_DATA as said; undefined when unsaid (then NODE_ENV decides: see demoWanted). */
+  demoData: boolean | undefined;
+}
+
+/** A refused environment: `message` lists every bad variable, one line each, secrets hidden. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** The configuration in `env`, or a ConfigError naming every bad value. */
+export function parseConfig(env: Environment): TrackerConfig {
+  const v = parseEnvironment(environmentSchema, env);
+  return {
+    production: v.NODE_ENV === 'production',
+    port: v.PORT,
+    database: { url: v.DATABASE_URL, dataDir: v.DATA_DIR },
+    eventStoreUrl: v.EVENTSTORE_URL,
+    auth: { jwtSecret: v.AUTH_JWT_SECRET, jwksUrl: v.AUTH_JWKS_URL, issuer: v.AUTH_JWT_ISSUER, audience: v.AUTH_JWT_AUDIENCE },
+    log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT },
+    api: {
+      readYourWritesTimeoutMs: v.READ_YOUR_WRITES_TIMEOUT_MS,
+      bodyLimitBytes: v.BODY_LIMIT_BYTES,
+      maxQueryDepth: v.MAX_QUERY_DEPTH,
+      maxQueryCost: v.MAX_QUERY_COST,
+      maxQueryTokens: v.MAX_QUERY_TOKENS,
+    },
+    projector: { batchSize: v.PROJECTOR_BATCH_SIZE },
+    demoData: v.DEMO_DATA,
+  };
+}
+
+/**
+ * Parses the variables `schema` names (and only those: the rest of the environment is never
+ * looked at, so never printed). Shared by the apps' schema and the test and bench ones.
+ */
+export function parseEnvironment<S extends z.ZodObject>(schema: S, env: Environment): z.output<S> {
+  const names = Object.keys(schema.shape);
+  const input = Object.fromEntries(names.map((name) => [name, env[name]]));
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0]);
+    if (!problems.has(name)) problems.set(name, `${name}=${shown(name, env[name])} is not allowed: ${issue.message}`);
+  }
+  throw new ConfigError([...problems.values()]);
+}
+
+/** A value as an error message may show it: a secret not at all, a URL without its password. */
+export function shown(name: string, value: string | undefined): string {
+  if (SECRET_VARIABLES.has(name)) return '(value hidden)';
+  const text = value ?? '';
+  // A URL variable's value that is not URL-shaped may be a pasted password: show none of it.
+  if (name.endsWith('_URL') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim())) return '(value hidden: not a URL)';
+  return JSON.stringify(withoutPassword(text));
+}
+
+/** `scheme://user:secret@host` -> `scheme://user:***@host`; also in text that is not a valid URL. */
+export function withoutPassword(text: string): string {
+  return text.replace(/(\/\/[^/?#@\s:]*):.*@/g, '$1:***@').replace(/([?&](?:password|pass|pwd)=)[^&#\s]*/gi, '$1***');
+}

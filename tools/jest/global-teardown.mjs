@@ -1,5 +1,0 @@
-export default async function globalTeardown() {
-  const pg = globalThis.__trackerPostgres;
-  globalThis.__trackerPostgres = undefined;
-  if (pg) await pg.stop();
-}
