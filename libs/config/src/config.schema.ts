@@ -96,6 +96,9 @@ export const environmentSchema = z.object({
   MAX_QUERY_DEPTH: variable(wholeNumber(1, 100).default(10)),
   MAX_QUERY_COST: variable(wholeNumber(1, 10_000_000).default(10_000)),
   MAX_QUERY_TOKENS: variable(wholeNumber(100, 1_000_000).default(10_000)),
+  /** A folder the api writes a history digest to on a schedule (libs/audit/README.md, "History digests"). */
+  DIGEST_DIR: variable(z.string().optional()),
+  DIGEST_INTERVAL_MINUTES: variable(wholeNumber(1, 7 * 24 * 60).default(60)),
 });
 
 /** The configuration every entry point takes its part of. */
@@ -117,6 +120,8 @@ export interface TrackerConfig {
     maxQueryTokens: number;
   };
   projector: { batchSize: number };
+  /** Scheduled history digests: none unless `dir` is set. */
+  digests: { dir: string | undefined; intervalMinutes: number };
   /** DEMO_DATA as said; undefined when unsaid (then NODE_ENV decides: see demoWanted). */
   demoData: boolean | undefined;
 }
@@ -147,6 +152,7 @@ export function parseConfig(env: Environment): TrackerConfig {
       maxQueryTokens: v.MAX_QUERY_TOKENS,
     },
     projector: { batchSize: v.PROJECTOR_BATCH_SIZE },
+    digests: { dir: v.DIGEST_DIR, intervalMinutes: v.DIGEST_INTERVAL_MINUTES },
     demoData: v.DEMO_DATA,
   };
 }

@@ -26,6 +26,7 @@ describe('the configuration schema', () => {
         log: { level: 'info', format: undefined },
         api: { readYourWritesTimeoutMs: 2000, bodyLimitBytes: 1024 * 1024, maxQueryDepth: 10, maxQueryCost: 10_000, maxQueryTokens: 10_000 },
         projector: { batchSize: 500 },
+        digests: { dir: undefined, intervalMinutes: 60 },
         demoData: undefined,
       });
     });
@@ -55,6 +56,8 @@ describe('the configuration schema', () => {
       MAX_QUERY_DEPTH: '12',
       MAX_QUERY_COST: '50000',
       MAX_QUERY_TOKENS: '2000',
+      DIGEST_DIR: '/srv/audit/digests',
+      DIGEST_INTERVAL_MINUTES: '15',
     });
     expect(config).toEqual({
       production: true,
@@ -65,6 +68,7 @@ describe('the configuration schema', () => {
       log: { level: 'debug', format: 'json' },
       api: { readYourWritesTimeoutMs: 0, bodyLimitBytes: 65536, maxQueryDepth: 12, maxQueryCost: 50_000, maxQueryTokens: 2000 },
       projector: { batchSize: 10_000 },
+      digests: { dir: '/srv/audit/digests', intervalMinutes: 15 },
       demoData: false,
     });
   });
@@ -81,6 +85,7 @@ describe('the configuration schema', () => {
     [{ MAX_QUERY_TOKENS: '99' }, 'MAX_QUERY_TOKENS="99" is not allowed: a whole number from 100 to 1000000'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL="verbose" is not allowed: one of fatal, error, warn, info, debug, trace, silent'],
     [{ LOG_FORMAT: 'text' }, 'LOG_FORMAT="text" is not allowed: one of json, pretty'],
+    [{ DIGEST_INTERVAL_MINUTES: '0' }, 'DIGEST_INTERVAL_MINUTES="0" is not allowed: a whole number from 1 to 10080'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA="maybe" is not allowed: true or false (also 1/0, yes/no, on/off)'],
     [{ AUTH_JWKS_URL: 'id.example.org/jwks' }, 'AUTH_JWKS_URL=(value hidden: not a URL) is not allowed: an http:// or https:// URL'],
     [{ AUTH_JWKS_URL: 'ftp://id.example.org/jwks' }, 'AUTH_JWKS_URL="ftp://id.example.org/jwks" is not allowed: an http:// or https:// URL'],

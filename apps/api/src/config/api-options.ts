@@ -22,6 +22,10 @@ export interface ApiOptions {
   logLevel?: Level | 'silent';
   /** How long a mutation waits for the projector before answering with projected: false. */
   readYourWritesTimeoutMs?: number;
+  /** A folder to write a history digest to every `digestIntervalMs` (DIGEST_DIR); none when unset. */
+  digestDir?: string;
+  /** Default one hour (DIGEST_INTERVAL_MINUTES). */
+  digestIntervalMs?: number;
   /** NODE_ENV=production: internal error messages are hidden from clients. */
   production?: boolean;
   /** Request body limit for /graphql, in bytes. Default 1 MiB. */
@@ -94,5 +98,7 @@ export function apiOptionsFromConfig(config: TrackerConfig, databaseUrl: string)
     logLevel: config.log.level,
     production: config.production,
     ...config.api,
+    digestDir: config.digests.dir,
+    digestIntervalMs: config.digests.intervalMinutes * 60_000,
   };
 }

@@ -3,13 +3,14 @@ import { HISTORY_PROVIDERS } from './history.providers';
 import { HISTORY_QUERY_HANDLERS } from './history.queries';
 import { HistoryResolver } from './history.resolver';
 import { ProgramHistoryFeeds } from './program-history-feeds';
+import { ScheduledDigests } from './scheduled-digests';
 
 /**
- * The auditor's side of the api: programHistory, programAsOf, verifyHistory and the
- * programHistoryAppended subscription. The work is done by @tracker/audit (shared with the
- * auditor CLI); this module wires it to GraphQL.
+ * The auditor's side of the api: programHistory, programAsOf, verifyHistory, historyDigest,
+ * the programHistoryAppended subscription, and digests written on a schedule (DIGEST_DIR). The
+ * work is done by @tracker/audit (shared with the auditor CLI); this module wires it to GraphQL.
  */
 @Module({
-  providers: [...HISTORY_PROVIDERS, ...HISTORY_QUERY_HANDLERS, ProgramHistoryFeeds, HistoryResolver],
+  providers: [...HISTORY_PROVIDERS, ...HISTORY_QUERY_HANDLERS, ProgramHistoryFeeds, HistoryResolver, ScheduledDigests],
 })
 export class HistoryModule {}
