@@ -3,7 +3,7 @@
 // `node dist/apps/api/...`. A bundling mistake (an npm package bundled or missing, an ESM-only
 // package that does not load, an asset not copied, a class name lost) shows up here and not in
 // the specs that run the sources.
-import { createTestDatabase, type TestDatabase } from '@tracker/database/testing';
+import { createTestDatabase, removeDataDir, type TestDatabase } from '@tracker/database/testing';
 import { spawnSync } from 'node:child_process';
 import { chmod, cp, lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,8 @@ describe('the compiled build', () => {
   afterAll(async () => {
     await running?.stop().catch(() => undefined);
     await database?.drop();
+    // As root the embedded cluster lives outside the data folder (libs/database): remove it too.
+    if (scratch) await removeDataDir(join(scratch, '.data-start'));
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
