@@ -2,22 +2,12 @@
 // metadata NestJS needs), @tracker/* resolve to the libs' sources, and one PostgreSQL is
 // started for the whole run by the global setup (embedded unless DATABASE_URL is set).
 const path = require('node:path');
+const swcOptions = require('./tools/swc-options');
 
 module.exports = {
   testEnvironment: 'node',
   transform: {
-    '^.+\\.(t|j|mj)s$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: 'es2022',
-          keepClassNames: true,
-        },
-        module: { type: 'commonjs' },
-      },
-    ],
+    '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions],
   },
   // jose is ESM-only: let SWC turn it into CommonJS for jest's module system.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],

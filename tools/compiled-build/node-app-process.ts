@@ -1,8 +1,8 @@
 // Starts an app as its own Node process and waits for its /health: shared by the compiled-build
 // test (tools/compiled-build.e2e.spec.ts) and the start-up bench (bench/startup.bench.ts).
+import { freePort } from '@tracker/database';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
@@ -29,17 +29,6 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Spawns `node <args>` with PORT free and polls GET /health every 25 ms until it answers 200. */
 export async function startNodeApp(options: StartOptions): Promise<NodeAppProcess> {

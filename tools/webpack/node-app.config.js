@@ -1,6 +1,6 @@
 // One webpack configuration for every Node app (apps/*/webpack.config.js call it with their
 // entries). What it does and why:
-// - swc-loader compiles TypeScript with the options jest.preset.js proves on NestJS: legacy
+// - swc-loader compiles TypeScript with the options jest runs them with (tools/swc-options.js): legacy
 //   decorators with their metadata, class names kept (Nest, GraphQL types and CQRS read them).
 // - @tracker/* libs are bundled: their aliases come from tsconfig.base.json's paths, so the
 //   two never disagree.
@@ -17,6 +17,7 @@
 const { readFileSync, readdirSync, statSync } = require('node:fs');
 const path = require('node:path');
 const webpack = require('webpack');
+const swcOptions = require('../swc-options');
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -101,19 +102,10 @@ function nodeAppConfig({ name, root, entries, assets = [] }) {
           exclude: /node_modules/,
           use: {
             loader: 'swc-loader',
-            options: {
-              jsc: {
-                parser: { syntax: 'typescript', decorators: true },
-                transform: { legacyDecorator: true, decoratorMetadata: true },
-                target: 'es2022',
-                keepClassNames: true,
-              },
-              // CommonJS, as jest and @swc-node/register run the same sources: `require.main
-              // === module` (the entries' "am I the program?" check) holds only for a CommonJS
-              // module in webpack, and import() of an external becomes require().
-              module: { type: 'commonjs' },
-              sourceMaps: true,
-            },
+            // CommonJS (tools/swc-options.js), as jest and @swc-node/register run the same
+            // sources: `require.main === module` (the entries' "am I the program?" check) holds
+            // only for a CommonJS module in webpack, and import() of an external becomes require().
+            options: { ...swcOptions, sourceMaps: true },
           },
         },
       ],
