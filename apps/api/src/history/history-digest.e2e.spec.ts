@@ -1,9 +1,8 @@
-import { asAttacker } from '@tracker/audit/testing';
 import { referenceIds } from '@tracker/domain';
 import { chainHash, GENESIS_HASH, type StoredEvent } from '@tracker/event-store';
 import type { PoolClient } from 'pg';
 import { bearer } from '../testing/test-tokens';
-import { loadReferenceCaseAt, startHistoryFixture, type HistoryFixture } from './testing/history-fixture';
+import { loadReferenceCaseAt, positionOf, startHistoryFixture, withTamperedHistory, type HistoryFixture } from './testing/history-fixture';
 
 const DIGEST = `{ historyDigest { algorithm position eventCount digest takenAt checkpoints { position digest } } }`;
 const VERIFY = `
@@ -60,36 +59,7 @@ describe('history digests', () => {
 
   const against = (d: Digest) => ({ algorithm: d.algorithm, position: d.position, digest: d.digest, checkpoints: d.checkpoints });
 
-  async function positionOf(streamId: string, version: number): Promise<string> {
-    const { rows } = await fixture.api.database.pool.query('select position::text from events where stream_id = $1 and stream_version = $2', [
-      streamId,
-      version,
-    ]);
-    return rows[0].position;
-  }
 
-  /** Tampers as a superuser would, runs `check`, then puts the events and stream rows back. */
-  async function tampered(attack: (client: PoolClient) => Promise<void>, check: () => Promise<void>): Promise<void> {
-    const pool = fixture.api.database.pool;
-    await pool.query('create table if not exists events_saved (like events including all)');
-    await pool.query('create table if not exists streams_saved (like streams including all)');
-    await asAttacker(pool, async (client) => {
-      await client.query('truncate events_saved, streams_saved');
-      await client.query('insert into events_saved select * from events');
-      await client.query('insert into streams_saved select * from streams');
-      await attack(client);
-    });
-    try {
-      await check();
-    } finally {
-      await asAttacker(pool, async (client) => {
-        await client.query('delete from events');
-        await client.query('insert into events select * from events_saved');
-        await client.query('delete from streams');
-        await client.query('insert into streams select * from streams_saved');
-      });
-    }
-  }
 
   /** Rewrites one event's data and recomputes its hash, and every later one of its stream, and the stream row. */
   async function rewrite(client: PoolClient, streamId: string, version: number, data: (event: StoredEvent) => StoredEvent['data']) {
@@ -124,8 +94,8 @@ describe('history digests', () => {
     const attack = (client: PoolClient) => rewrite(client, revenueStream, 1, (event) => ({ ...event.data, amount: '1000000.00' }));
 
     it('passes every hash chain (the limit of chains), but not the digest kept from before, which names the position', async () => {
-      const position = await positionOf(revenueStream, 1);
-      await tampered(attack, async () => {
+      const position = await positionOf(fixture, revenueStream, 1);
+      await withTamperedHistory(fixture, attack, async () => {
         const { rows } = await fixture.api.database.pool.query(`select data->>'amount' as amount from events where position = $1`, [position]);
         expect(rows[0].amount).toBe('1000000.00');
         // Without a digest, neither the program nor the whole store shows anything.
@@ -146,11 +116,11 @@ describe('history digests', () => {
           where column_name ilike '%digest%' or table_name ilike '%digest%'`,
       );
       expect(rows).toEqual([]);
-      await tampered(attack, async () => {
+      await withTamperedHistory(fixture, attack, async () => {
         const after = await digest();
         expect(after.digest).not.toBe(kept.digest);
         // The checkpoints before the rewritten event agree; from it on they differ.
-        const position = await positionOf(revenueStream, 1);
+        const position = await positionOf(fixture, revenueStream, 1);
         const differing = after.checkpoints.filter((c, i) => c.digest !== kept.checkpoints[i].digest).map((c) => c.position);
         expect(differing[0]).toBe(position);
         expect(await verify({ against: against(after) })).toMatchObject({ ok: true, digestMatches: true });
@@ -162,7 +132,8 @@ describe('history digests', () => {
   it('exposes a deleted last event, its stream row rewound to match', async () => {
     const last = await fixture.store.readAll({ after: BigInt(kept.position) - 1n, limit: 1 });
     const [event] = last;
-    await tampered(
+    await withTamperedHistory(
+      fixture,
       async (client) => {
         await client.query('delete from events where position = $1', [String(event.position)]);
         const previous = await client.query('select hash from events where stream_id = $1 and stream_version = $2', [event.streamId, event.streamVersion - 1]);
@@ -184,7 +155,8 @@ describe('history digests', () => {
     const events = await fixture.store.readAll({ after: 9n, limit: 100 });
     const i = events.findIndex((event, index) => index > 0 && event.streamId !== events[index - 1].streamId);
     const [a, b] = [events[i - 1], events[i]];
-    await tampered(
+    await withTamperedHistory(
+      fixture,
       async (client) => {
         await client.query('update events set position = -1 where position = $1', [String(a.position)]);
         await client.query('update events set position = $1 where position = $2', [String(a.position), String(b.position)]);
@@ -199,7 +171,8 @@ describe('history digests', () => {
 
   it('exposes an event inserted in the middle, every later position moved up, with a stream of its own that chains', async () => {
     const at = 13n;
-    await tampered(
+    await withTamperedHistory(
+      fixture,
       async (client) => {
         await client.query('update events set position = position + 1000000 where position >= $1', [String(at)]);
         await client.query('update events set position = position - 999999 where position >= 1000000');

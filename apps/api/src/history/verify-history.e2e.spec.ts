@@ -1,9 +1,7 @@
-import { asAttacker } from '@tracker/audit/testing';
 import { referenceIds } from '@tracker/domain';
 import { chainHash } from '@tracker/event-store';
-import type { PoolClient } from 'pg';
 import { bearer } from '../testing/test-tokens';
-import { loadReferenceCaseAt, startHistoryFixture, type HistoryFixture } from './testing/history-fixture';
+import { loadReferenceCaseAt, positionOf, startHistoryFixture, withTamperedHistory, type HistoryFixture } from './testing/history-fixture';
 
 const VERIFY = `
   query Verify($programId: ID) {
@@ -55,31 +53,7 @@ describe('verifyHistory', () => {
     return response.body.data.verifyHistory;
   }
 
-  async function positionOf(streamId: string, version: number): Promise<string> {
-    const { rows } = await fixture.api.database.pool.query('select position::text from events where stream_id = $1 and stream_version = $2', [
-      streamId,
-      version,
-    ]);
-    return rows[0].position;
-  }
 
-  /** Tampers as a superuser would, runs `check`, then puts the stored rows back as they were. */
-  async function tampered(attack: (client: PoolClient) => Promise<void>, check: () => Promise<void>): Promise<void> {
-    await fixture.api.database.pool.query('create table if not exists events_saved (like events including all)');
-    await asAttacker(fixture.api.database.pool, async (client) => {
-      await client.query('truncate events_saved');
-      await client.query('insert into events_saved select * from events');
-      await attack(client);
-    });
-    try {
-      await check();
-    } finally {
-      await asAttacker(fixture.api.database.pool, async (client) => {
-        await client.query('delete from events');
-        await client.query('insert into events select * from events_saved');
-      });
-    }
-  }
 
   it("passes the untouched history of the program: its 6 streams' 13 events", async () => {
     expect(await verify({ programId })).toEqual({
@@ -97,8 +71,9 @@ describe('verifyHistory', () => {
   });
 
   it('finds an event whose data was edited in the database, and names its position', async () => {
-    const position = await positionOf(revenueStream, 1);
-    await tampered(
+    const position = await positionOf(fixture, revenueStream, 1);
+    await withTamperedHistory(
+      fixture,
       (client) => client.query(`update events set data = jsonb_set(data, '{amount}', '"1000000.00"') where position = $1`, [position]).then(() => undefined),
       async () => {
         for (const report of [await verify({ programId }), await verify()]) {
@@ -112,9 +87,10 @@ describe('verifyHistory', () => {
 
   it('finds an event deleted from the middle of a stream: the next event no longer chains', async () => {
     // The program's stream: launched, five partners, activated. Remove the second partner.
-    const deleted = await positionOf(programStream, 3);
-    const next = await positionOf(programStream, 4);
-    await tampered(
+    const deleted = await positionOf(fixture, programStream, 3);
+    const next = await positionOf(fixture, programStream, 4);
+    await withTamperedHistory(
+      fixture,
       (client) => client.query('delete from events where position = $1', [deleted]).then(() => undefined),
       async () => {
         for (const report of [await verify({ programId }), await verify()]) {
@@ -126,7 +102,8 @@ describe('verifyHistory', () => {
   });
 
   it("finds a stream's last event deleted, through the stream's recorded end", async () => {
-    await tampered(
+    await withTamperedHistory(
+      fixture,
       (client) => client.query('delete from events where stream_id = $1 and stream_version = 2', [revenueStream]).then(() => undefined),
       async () => {
         const report = await verify({ programId });
@@ -139,8 +116,9 @@ describe('verifyHistory', () => {
   it('finds an edit whose author recomputed its hash: the next event no longer chains', async () => {
     const [first, second] = await fixture.store.readStream(programStream);
     const forged = { ...second, data: { ...second.data, role: 'OBSERVER' } };
-    const next = await positionOf(programStream, 3);
-    await tampered(
+    const next = await positionOf(fixture, programStream, 3);
+    await withTamperedHistory(
+      fixture,
       (client) =>
         client
           .query('update events set data = $2, hash = $3 where position = $1', [String(second.position), forged.data, chainHash(first.hash, forged)])

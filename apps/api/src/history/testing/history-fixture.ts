@@ -1,8 +1,9 @@
-import { TestClock, waitForReadModel } from '@tracker/audit/testing';
+import { asAttacker, TestClock, waitForReadModel } from '@tracker/audit/testing';
 import { CommandService, loadReferenceCase } from '@tracker/application';
 import { PostgresEventStore } from '@tracker/event-store';
 import { startProjector, type RunningProjector } from '@tracker/projection-runner';
 import type { AddressInfo } from 'node:net';
+import type { PoolClient } from 'pg';
 import pino from 'pino';
 import { startTestApp, type TestApp } from '../../testing/test-app';
 
@@ -73,4 +74,43 @@ export async function loadReferenceCaseAt(fixture: HistoryFixture, recordedAt = 
   const loaded = await loadReferenceCase(fixture.commands, { now: recordedAt });
   await fixture.project();
   return loaded;
+}
+
+/** The global position of a stream's event. */
+export async function positionOf(fixture: HistoryFixture, streamId: string, version: number): Promise<string> {
+  const { rows } = await fixture.api.database.pool.query('select position::text from events where stream_id = $1 and stream_version = $2', [
+    streamId,
+    version,
+  ]);
+  return rows[0].position;
+}
+
+/**
+ * Tampers with the stored history as a superuser would (`attack`, with the append-only trigger
+ * off), runs `check`, then puts the events and the stream rows back as they were.
+ */
+export async function withTamperedHistory(
+  fixture: HistoryFixture,
+  attack: (client: PoolClient) => Promise<unknown>,
+  check: () => Promise<void>,
+): Promise<void> {
+  const pool = fixture.api.database.pool;
+  await pool.query('create table if not exists events_saved (like events including all)');
+  await pool.query('create table if not exists streams_saved (like streams including all)');
+  await asAttacker(pool, async (client) => {
+    await client.query('truncate events_saved, streams_saved');
+    await client.query('insert into events_saved select * from events');
+    await client.query('insert into streams_saved select * from streams');
+    await attack(client);
+  });
+  try {
+    await check();
+  } finally {
+    await asAttacker(pool, async (client) => {
+      await client.query('delete from events');
+      await client.query('insert into events select * from events_saved');
+      await client.query('delete from streams');
+      await client.query('insert into streams select * from streams_saved');
+    });
+  }
 }
