@@ -1,7 +1,8 @@
+import { CommandBus } from '@nestjs/cqrs';
 /**
  * API benchmark (issue 5): the api as `npm start` runs it (createApp + projector in one
  * process) on a fresh database, a program of BENCH_API_ACTIVITIES (50) activities told through
- * the CommandService, load from bench/load-generator.ts in its own process, all on 127.0.0.1.
+ * the CommandBus, load from bench/load-generator.ts in its own process, all on 127.0.0.1.
  * Each figure beside a baseline measured in the same run, in the same process, on the same
  * pg pools: a bare node:http server (bench/baseline-server.ts).
  *
@@ -19,7 +20,7 @@
  *   npm run bench:api        (BENCH_API_SECONDS=10 per run, BENCH_API_WARMUP_SECONDS=3)
  */
 import { benchEnvironment } from '@tracker/config';
-import { CommandService } from '@tracker/application';
+import {  } from '@tracker/application';
 import type { EventStore } from '@tracker/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const api = await startBenchApi('api');
   let baseline: BaselineServer | undefined;
   try {
-    const seeded = await seedProgram(api.app.get(CommandService), { activities: ACTIVITIES });
+    const seeded = await seedProgram(api.app.get(CommandBus), { activities: ACTIVITIES });
     if (!(await api.waitForProjection(seeded.lastPosition, 60_000))) throw new Error('the projector did not take in the seeded program');
     console.log(`seeded program ${seeded.programId}: ${seeded.programEvents} program events, ${seeded.organizationIds.length} organisations`);
 

@@ -1,7 +1,8 @@
+import { CommandBus } from '@nestjs/cqrs';
 /**
  * History benchmark (issue 8): how cost grows with the store. The api and projector as
  * `npm start` runs them, on a fresh database; a program of about 50 events told through the
- * CommandService; then unrelated events loaded in bulk until the store holds
+ * CommandBus; then unrelated events loaded in bulk until the store holds
  * BENCH_HISTORY_SMALL (10,000) events, and later BENCH_HISTORY_LARGE (1,000,000). At each size,
  * once the projector has caught up (so the history index is as large as the store), with
  * BENCH_HISTORY_RUNS (300) runs each, one after another:
@@ -22,7 +23,7 @@
  */
 import { checkHistoryDigest, PostgresLogHashes, takeHistoryDigest, type LogHashes, type ProgramEventSource } from '@tracker/audit';
 import { benchEnvironment } from '@tracker/config';
-import { CommandService } from '@tracker/application';
+import {  } from '@tracker/application';
 import { eventSchemaVersions } from '@tracker/domain';
 import type { EventStore, NewEvent } from '@tracker/event-store';
 import { randomUUID } from 'node:crypto';
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   if (!(LARGE > SMALL)) throw new Error(`BENCH_HISTORY_LARGE (${LARGE}) must be larger than BENCH_HISTORY_SMALL (${SMALL})`);
   const api = await startBenchApi('history');
   try {
-    const seeded = await seedProgram(api.app.get(CommandService), { activities: PROGRAM_ACTIVITIES, tag: 'history' });
+    const seeded = await seedProgram(api.app.get(CommandBus), { activities: PROGRAM_ACTIVITIES, tag: 'history' });
     if (!(await api.waitForProjection(seeded.lastPosition, 60_000))) throw new Error('the projector did not take in the seeded program');
     console.log(`program ${seeded.programId}: ${seeded.programEvents} events`);
 
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     const catchUpRate = (figures: SizeFigures) => (figures.catchUpSeconds > 0 ? figures.loaded / figures.catchUpSeconds : NaN);
     await recordResults('history', [
       `How cost grows with the store: ${whole(small.events)} stored events (the baseline) against ${whole(large.events)}, in the same run and database.`,
-      `The program: ${seeded.programEvents} events told through the CommandService (${PROGRAM_ACTIVITIES} activities with follow-ups and outcomes, partners, an agreement). The rest: outcomes of ${whole(OTHER_PROGRAMS)} other programs (recorded, then corrected), appended ${BATCH} per append by ${WRITERS} writers through EventStore.append, the projector stopped meanwhile; then the projector catches up, so the history index grows with the store, and \`vacuum analyze\` runs (as autovacuum would) before measuring.`,
+      `The program: ${seeded.programEvents} events told through the CommandBus (${PROGRAM_ACTIVITIES} activities with follow-ups and outcomes, partners, an agreement). The rest: outcomes of ${whole(OTHER_PROGRAMS)} other programs (recorded, then corrected), appended ${BATCH} per append by ${WRITERS} writers through EventStore.append, the projector stopped meanwhile; then the projector catches up, so the history index grows with the store, and \`vacuum analyze\` runs (as autovacuum would) before measuring.`,
       `${whole(RUNS)} runs of each, one at a time, api and projector running: a single-event append to a new stream (the api's event store); \`programHistory(first: 100)\` over HTTP (GraphQL, all ${seeded.programEvents} events in one page, every field); the same page and count through the libs/audit source the resolver calls.`,
       '',
       `| measure (ms) | p50 at ${whole(small.events)} | p99 at ${whole(small.events)} | p50 at ${whole(large.events)} | p99 at ${whole(large.events)} | p50 ratio large/small | p99 ratio large/small |`,

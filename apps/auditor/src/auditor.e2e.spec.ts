@@ -5,7 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asAttacker, TestClock, waitForReadModel } from '@tracker/audit/testing';
-import { CommandService, loadReferenceCase } from '@tracker/application';
+import { commandBusFor, CorrectOutcome, loadReferenceCase } from '@tracker/application';
 import { createTestDatabase, type TestDatabase } from '@tracker/database/testing';
 import { referenceIds } from '@tracker/domain';
 import { chainHash, GENESIS_HASH, PostgresEventStore } from '@tracker/event-store';
@@ -32,13 +32,13 @@ describe('the auditor CLI, run as a child process against a test database', () =
     const projector = await startProjector({ databaseUrl: db.url, logger: pino({ level: 'silent' }) });
     const clock = new TestClock(new Date('2019-12-17T09:00:00+07:00'));
     store = new PostgresEventStore(db.pool, { clock: clock.now });
-    const commands = new CommandService(store);
+    const commands = await commandBusFor(store);
     await loadReferenceCase(commands, { now: '2019-12-17T09:00:00+07:00' });
     clock.set('2020-01-15T10:00:00+07:00');
-    const corrected = await commands.correctOutcome(
+    const corrected = await commands.execute(new CorrectOutcome(
       { id: revenue, amount: '12500000.00', currency: 'THB', reason: 'Final sales report, "signed" by the consul' },
       { actor: 'consul.shanghai@mfa.go.th', now: '2020-01-15T10:00:00+07:00' },
-    );
+    ));
     await waitForReadModel(db.pool, corrected.position);
     await projector.stop();
   });

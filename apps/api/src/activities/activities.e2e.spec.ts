@@ -1,4 +1,5 @@
-import { CommandService } from '@tracker/application';
+import { CommandBus } from '@nestjs/cqrs';
+import { LaunchProgram, RegisterOrganization } from '@tracker/application';
 import { callerFor, codesOf, dataOf, mutate, type Caller } from '../testing/graphql-caller';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -12,13 +13,13 @@ beforeAll(async () => {
   api = await startTestApp({ projector: true });
   diplomat = await callerFor(api, ['diplomat']);
   planner = await callerFor(api, ['planner']);
-  const commands = api.app.get(CommandService);
+  const commands = api.app.get(CommandBus);
   const ctx = { actor: 'setup', now: new Date() };
-  org.diea = (await commands.registerOrganization({ name: { en: 'Department of International Economic Affairs' }, kind: 'DEPARTMENT' }, ctx)).id;
-  org.cdd = (await commands.registerOrganization({ name: { en: 'Community Development Department' }, kind: 'DEPARTMENT' }, ctx)).id;
-  org.lazada = (await commands.registerOrganization({ name: { en: 'Lazada (Thailand) Co., Ltd.' }, kind: 'COMPANY' }, ctx)).id;
-  org.mall = (await commands.registerOrganization({ name: { en: 'Mall (Thailand) Co., Ltd.' }, kind: 'COMPANY' }, ctx)).id;
-  programId = (await commands.launchProgram({ title: { en: 'OTOP e-commerce' }, status: 'ACTIVE' }, ctx)).id;
+  org.diea = (await commands.execute(new RegisterOrganization({ name: { en: 'Department of International Economic Affairs' }, kind: 'DEPARTMENT' }, ctx))).id;
+  org.cdd = (await commands.execute(new RegisterOrganization({ name: { en: 'Community Development Department' }, kind: 'DEPARTMENT' }, ctx))).id;
+  org.lazada = (await commands.execute(new RegisterOrganization({ name: { en: 'Lazada (Thailand) Co., Ltd.' }, kind: 'COMPANY' }, ctx))).id;
+  org.mall = (await commands.execute(new RegisterOrganization({ name: { en: 'Mall (Thailand) Co., Ltd.' }, kind: 'COMPANY' }, ctx))).id;
+  programId = (await commands.execute(new LaunchProgram({ title: { en: 'OTOP e-commerce' }, status: 'ACTIVE' }, ctx))).id;
 });
 
 afterAll(async () => {

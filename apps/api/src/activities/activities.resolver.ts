@@ -8,7 +8,7 @@ import { Organization } from '../organizations/organization.types';
 import { Outcome } from '../outcomes/outcome.types';
 import { Program } from '../programs/program.types';
 import { present, ReadLoaders } from '../read-model/request-loaders';
-import { LogActivity } from './activity.commands';
+import { LogActivity } from '@tracker/application';
 import { ActivityFilter, ActivityPayload, LogActivityInput } from './activity.inputs';
 import { isActivityKeyset } from './activity.keyset';
 import { GetActivities, ListActivities } from './activity.queries';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AGREEMENT_COMMAND_HANDLERS } from './agreement.commands';
+import { AgreementHandlers } from '@tracker/application';
 import { AGREEMENT_QUERY_HANDLERS } from './agreement.queries';
 import { AgreementsResolver } from './agreements.resolver';
 
-@Module({ providers: [AgreementsResolver, ...AGREEMENT_COMMAND_HANDLERS, ...AGREEMENT_QUERY_HANDLERS] })
+@Module({ providers: [AgreementsResolver, ...AgreementHandlers, ...AGREEMENT_QUERY_HANDLERS] })
 export class AgreementsModule {}

@@ -5,7 +5,7 @@ import type { GraphQLContext } from '../graphql/graphql-context';
 import { Organization } from '../organizations/organization.types';
 import { Program } from '../programs/program.types';
 import { present, ReadLoaders } from '../read-model/request-loaders';
-import { RecordAgreement } from './agreement.commands';
+import { RecordAgreement } from '@tracker/application';
 import { AgreementPayload, RecordAgreementInput } from './agreement.inputs';
 import { GetAgreements } from './agreement.queries';
 import { Agreement } from './agreement.types';

@@ -1,6 +1,7 @@
+import { CommandBus } from '@nestjs/cqrs';
 import type { AddressInfo } from 'node:net';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { CommandService } from '@tracker/application';
+import { AddFollowUp, LaunchProgram, LogActivity, RecordOutcome, RegisterOrganization } from '@tracker/application';
 import { getNamedType, isLeafType, isNonNullType, isScalarType, type GraphQLSchema } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -175,16 +176,16 @@ describe('the role matrix, called for real', () => {
     for (const role of ROLES) authorization[role] = await bearer([role], `matrix-${role}`);
     authorization.anonymous = undefined;
     // Straight through the command side: the matrix needs records, not another test of their mutations.
-    const commands = api.app.get(CommandService);
+    const commands = api.app.get(CommandBus);
     const ctx = { actor: 'fixtures', now: new Date() };
-    const organization = async (en: string) => (await commands.registerOrganization({ name: { en }, kind: 'COMPANY' }, ctx)).id;
+    const organization = async (en: string) => (await commands.execute(new RegisterOrganization({ name: { en }, kind: 'COMPANY' }, ctx))).id;
     const perRole = async <T>(make: (role: Role) => Promise<T>) =>
       Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await make(role)]))) as Record<Role, T>;
-    const ministry = (await commands.registerOrganization({ name: { en: 'Ministry of Foreign Affairs' }, kind: 'MINISTRY' }, ctx)).id;
+    const ministry = (await commands.execute(new RegisterOrganization({ name: { en: 'Ministry of Foreign Affairs' }, kind: 'MINISTRY' }, ctx))).id;
     const company = await organization('Lazada (Thailand) Co., Ltd.');
-    const program = (await commands.launchProgram({ title: { en: 'OTOP e-commerce' }, status: 'ACTIVE' }, ctx)).id;
-    const activity = (await commands.logActivity({ programId: program, kind: 'MEETING', title: { en: 'Meeting' }, startsOn: '2019-12-16' }, ctx)).id;
-    const outcome = (await commands.recordOutcome({ programId: program, kind: 'REVENUE', amount: '100.00', currency: 'THB' }, ctx)).id;
+    const program = (await commands.execute(new LaunchProgram({ title: { en: 'OTOP e-commerce' }, status: 'ACTIVE' }, ctx))).id;
+    const activity = (await commands.execute(new LogActivity({ programId: program, kind: 'MEETING', title: { en: 'Meeting' }, startsOn: '2019-12-16' }, ctx))).id;
+    const outcome = (await commands.execute(new RecordOutcome({ programId: program, kind: 'REVENUE', amount: '100.00', currency: 'THB' }, ctx))).id;
     fixtures = {
       ministry,
       company,
@@ -192,8 +193,8 @@ describe('the role matrix, called for real', () => {
       activity,
       outcome,
       partnerCandidate: await perRole((role) => organization(`Candidate partner for ${role}`)),
-      proposedProgram: await perRole(async (role) => (await commands.launchProgram({ title: { en: `Proposal for ${role}` } }, ctx)).id),
-      openFollowUp: await perRole(async (role) => (await commands.addFollowUp({ activityId: activity, description: `For ${role}` }, ctx)).id),
+      proposedProgram: await perRole(async (role) => (await commands.execute(new LaunchProgram({ title: { en: `Proposal for ${role}` } }, ctx))).id),
+      openFollowUp: await perRole(async (role) => (await commands.execute(new AddFollowUp({ activityId: activity, description: `For ${role}` }, ctx))).id),
     };
   });
 

@@ -1,19 +1,20 @@
 import { Global, Module } from '@nestjs/common';
-import { CommandService } from '@tracker/application';
+import { CommandExecutor } from '@tracker/application';
 import type { EventStore } from '@tracker/event-store';
 import { EVENT_STORE } from '../database/database.module';
 import { Mutations } from './mutations';
 
 /**
- * The write side every feature module may inject: one CommandService for the process (it
- * holds no state but the store) and the Mutations steps the resolvers share.
+ * The write side every feature module may inject: the CommandExecutor its command handlers
+ * (from @tracker/application, listed in each feature's module) run on, and the Mutations
+ * steps the resolvers share.
  */
 @Global()
 @Module({
   providers: [
-    { provide: CommandService, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandService(store) },
+    { provide: CommandExecutor, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandExecutor(store) },
     Mutations,
   ],
-  exports: [CommandService, Mutations],
+  exports: [CommandExecutor, Mutations],
 })
 export class CommandsModule {}

@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Command, CommandBus } from '@nestjs/cqrs';
-import type { CommandContext, CommandResult as WriteResult } from '@tracker/application';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CommandContext, TrackerCommand } from '@tracker/application';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { ReadLoaders } from '../read-model/request-loaders';
 import { commandMetadata } from './command-metadata';
 import { commandResult, type CommandResult } from './command-result.type';
 import { ReadYourWrites } from './read-your-writes.service';
-
-/** A command as the api's handlers take it: the mutation's input and who sent it, when. */
-export abstract class TrackerCommand<Input> extends Command<WriteResult> {
-  constructor(
-    readonly input: Input,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
 
 /** What a mutation resolver hands back: the record read after the write, and where it landed. */
 interface Written<T> {
@@ -43,7 +33,7 @@ export class Mutations {
 
   async execute<T>(
     context: GraphQLContext,
-    command: TrackerCommand<unknown>,
+    command: TrackerCommand,
     read: (id: string) => Promise<T | null>,
   ): Promise<Written<T>> {
     const written = await this.commandBus.execute(command);

@@ -1,4 +1,4 @@
-import { CommandService, loadReferenceCase, type ReferenceCaseLoaded } from '@tracker/application';
+import { commandBusFor, loadReferenceCase, type ReferenceCaseLoaded } from '@tracker/application';
 import type { EventStore } from '@tracker/event-store';
 
 /**
@@ -9,7 +9,7 @@ import type { EventStore } from '@tracker/event-store';
 export async function loadDemoIntoEmptyStore(store: EventStore, now: Date = new Date()): Promise<ReferenceCaseLoaded | null> {
   const [anyEvent] = await store.readAll({ limit: 1 });
   if (anyEvent) return null;
-  return loadReferenceCase(new CommandService(store), { now, actors: { diplomat: 'demo-diplomat', planner: 'demo-planner' } });
+  return loadReferenceCase(await commandBusFor(store), { now, actors: { diplomat: 'demo-diplomat', planner: 'demo-planner' } });
 }
 
 /**

@@ -5,7 +5,7 @@ import { Mutations } from '../commands/mutations';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { Organization } from '../organizations/organization.types';
 import { ReadLoaders } from '../read-model/request-loaders';
-import { AddFollowUp, CloseFollowUp } from './follow-up.commands';
+import { AddFollowUp, CloseFollowUp } from '@tracker/application';
 import { AddFollowUpInput, CloseFollowUpInput, FollowUpPayload } from './follow-up.inputs';
 import { GetFollowUps } from './follow-up.queries';
 import { FollowUp } from './follow-up.types';

@@ -1,4 +1,5 @@
-import { CommandService } from '@tracker/application';
+import { CommandBus } from '@nestjs/cqrs';
+import { LaunchProgram } from '@tracker/application';
 import { MAX_LIST_ITEMS } from '@tracker/domain';
 import type { EventStore } from '@tracker/event-store';
 import { EVENT_STORE } from '../database/database.module';
@@ -17,7 +18,7 @@ let program: string;
 beforeAll(async () => {
   api = await startTestApp({ readYourWritesTimeoutMs: 0 });
   admin = await bearer(['admin']);
-  program = (await api.app.get(CommandService).launchProgram({ title: { en: 'OTOP e-commerce' }, status: 'ACTIVE' }, { actor: 'fixtures', now: new Date() })).id;
+  program = (await api.app.get(CommandBus).execute(new LaunchProgram({ title: { en: 'OTOP e-commerce' }, status: 'ACTIVE' }, { actor: 'fixtures', now: new Date() }))).id;
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { testEnvironment } from '@tracker/config';
 import type { AddressInfo } from 'node:net';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { CommandService } from '@tracker/application';
+import {  } from '@tracker/application';
 import { rootOperations } from '../testing/contract';
 import { bearer, signTestToken } from '../testing/test-tokens';
 import { startTestApp, type TestApp } from '../testing/test-app';
@@ -43,7 +44,7 @@ beforeAll(async () => {
   ].map((token) => `Bearer ${token}`);
   generator = new MalformedRequests({
     schema: api.app.get(GraphQLSchemaHost).schema,
-    fixtures: await createFuzzFixtures(api.app.get(CommandService)),
+    fixtures: await createFuzzFixtures(api.app.get(CommandBus)),
     random: new SeededRandom(SEED),
     bodyLimitBytes: BODY_LIMIT,
     tokens: { admin: await bearer(['admin'], 'fuzzer'), diplomat: await bearer(['diplomat']), auditor: await bearer(['auditor']), refused },

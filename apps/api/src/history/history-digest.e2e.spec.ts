@@ -1,3 +1,4 @@
+import { CorrectOutcome } from '@tracker/application';
 import { referenceIds } from '@tracker/domain';
 import { chainHash, GENESIS_HASH, type StoredEvent } from '@tracker/event-store';
 import type { PoolClient } from 'pg';
@@ -204,10 +205,10 @@ describe('history digests', () => {
 
   it('still matches after legitimate appends, which a new digest then covers too', async () => {
     fixture.clock.set('2020-01-15T03:00:00Z');
-    await fixture.commands.correctOutcome(
+    await fixture.commands.execute(new CorrectOutcome(
       { id: referenceIds.outcomes.shanghaiFairRevenue, amount: '12500000.00', currency: 'THB', reason: 'Final sales report' },
       { actor: 'consul.shanghai@mfa.go.th', now: '2020-01-15T10:00:00+07:00' },
-    );
+    ));
     expect(await verify({ against: against(kept) })).toMatchObject({ ok: true, digestMatches: true, digestMismatchFrom: null });
     // A digest covers what readers can see: a transaction still open elsewhere on the server
     // (another test file's) keeps the new event out of view for a moment.

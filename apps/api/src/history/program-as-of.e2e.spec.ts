@@ -1,3 +1,4 @@
+import { CorrectOutcome, RenameOrganization } from '@tracker/application';
 import { referenceIds } from '@tracker/domain';
 import { bearer } from '../testing/test-tokens';
 import { loadReferenceCaseAt, startHistoryFixture, type HistoryFixture } from './testing/history-fixture';
@@ -41,15 +42,15 @@ describe('programAsOf: the reference case, before and after the revenue was corr
     auditor = await bearer(['auditor'], 'auditor@oag.go.th');
     await loadReferenceCaseAt(fixture);
     fixture.clock.set(CORRECTED_AT);
-    await fixture.commands.correctOutcome(
+    await fixture.commands.execute(new CorrectOutcome(
       { id: revenue, amount: '12500000.00', currency: 'THB', reason: 'Final sales report from the consulate' },
       { actor: 'consul.shanghai@mfa.go.th', now: CORRECTED_AT },
-    );
+    ));
     fixture.clock.set(RENAMED_AT);
-    await fixture.commands.renameOrganization(
+    await fixture.commands.execute(new RenameOrganization(
       { id: organizations.lazada, name: { th: 'ลาซาด้า', en: 'Lazada Thailand' } },
       { actor: 'planner@mfa.go.th', now: RENAMED_AT },
-    );
+    ));
     await fixture.project();
   });
 

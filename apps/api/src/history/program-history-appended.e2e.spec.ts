@@ -1,3 +1,4 @@
+import { AddFollowUp, ChangeProgramStatus, CloseFollowUp, LaunchProgram, LogActivity } from '@tracker/application';
 import { referenceIds } from '@tracker/domain';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -79,14 +80,14 @@ describe('programHistoryAppended over graphql-ws', () => {
     // No projector runs from here on: the new activity's and follow-up's streams are unknown
     // to the history index, and the closing names no program.
     fixture.clock.set('2020-02-03T03:00:00Z');
-    const meeting = await fixture.commands.logActivity(
+    const meeting = await fixture.commands.execute(new LogActivity(
       { programId, kind: 'WORKSHOP', title: { en: 'Online selling workshop for OTOP SMEs' }, startsOn: '2020-02-03' },
       diplomat,
-    );
-    await fixture.commands.launchProgram({ title: { en: 'Rice exports to Japan' } }, { actor: 'planner@mfa.go.th', now: diplomat.now });
-    const followUp = await fixture.commands.addFollowUp({ activityId: meeting.id, description: 'Send the slides' }, diplomat);
-    await fixture.commands.closeFollowUp({ id: followUp.id, status: 'DONE' }, diplomat);
-    await fixture.commands.changeProgramStatus({ programId, status: 'ON_HOLD', reason: 'Budget review' }, { actor: 'planner@mfa.go.th', now: diplomat.now });
+    ));
+    await fixture.commands.execute(new LaunchProgram({ title: { en: 'Rice exports to Japan' } }, { actor: 'planner@mfa.go.th', now: diplomat.now }));
+    const followUp = await fixture.commands.execute(new AddFollowUp({ activityId: meeting.id, description: 'Send the slides' }, diplomat));
+    await fixture.commands.execute(new CloseFollowUp({ id: followUp.id, status: 'DONE' }, diplomat));
+    await fixture.commands.execute(new ChangeProgramStatus({ programId, status: 'ON_HOLD', reason: 'Budget review' }, { actor: 'planner@mfa.go.th', now: diplomat.now }));
 
     const results = await auditor.done;
     expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
@@ -110,10 +111,10 @@ describe('programHistoryAppended over graphql-ws', () => {
         .rows[0].count,
     );
     // Stored after the projector stopped: not in the index yet.
-    await fixture.commands.addFollowUp({ activityId: activities.cddMeeting, description: 'Share the buyer list' }, diplomat);
+    await fixture.commands.execute(new AddFollowUp({ activityId: activities.cddMeeting, description: 'Share the buyer list' }, diplomat));
     const follower = subscribe(await bearer(['planner']), { after: String(launched.position) }, total + 2);
     await until(() => follower.results.length === total + 1, `${total + 1} past events`);
-    await fixture.commands.changeProgramStatus({ programId, status: 'ACTIVE', reason: 'Budget approved' }, { actor: 'planner@mfa.go.th', now: diplomat.now });
+    await fixture.commands.execute(new ChangeProgramStatus({ programId, status: 'ACTIVE', reason: 'Budget approved' }, { actor: 'planner@mfa.go.th', now: diplomat.now }));
     const events = (await follower.done).map((r) => r.data!.programHistoryAppended);
     expect(events).toHaveLength(total + 2);
     expect(new Set(events.map((e) => e.position)).size).toBe(total + 2);
@@ -126,7 +127,7 @@ describe('programHistoryAppended over graphql-ws', () => {
     const follower = subscribe(await bearer(['auditor']), {}, 1);
     // graphql-ws says nothing when a subscription is in place: give the server time to start it.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    await fixture.commands.changeProgramStatus({ programId, status: 'ON_HOLD', reason: 'Elections' }, { actor: 'planner@mfa.go.th', now: diplomat.now });
+    await fixture.commands.execute(new ChangeProgramStatus({ programId, status: 'ON_HOLD', reason: 'Elections' }, { actor: 'planner@mfa.go.th', now: diplomat.now }));
     const [result] = await follower.done;
     expect(result.data!.programHistoryAppended).toMatchObject({ type: 'ProgramStatusChanged', data: expect.objectContaining({ reason: 'Elections' }) });
   });

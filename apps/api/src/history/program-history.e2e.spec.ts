@@ -1,3 +1,4 @@
+import { CorrectOutcome, LaunchProgram } from '@tracker/application';
 import { referenceIds } from '@tracker/domain';
 import { bearer } from '../testing/test-tokens';
 import { loadReferenceCaseAt, startHistoryFixture, type HistoryFixture } from './testing/history-fixture';
@@ -50,12 +51,12 @@ describe('programHistory', () => {
     await loadReferenceCaseAt(fixture);
     // Someone else, later, corrects the fair's revenue: a new event beside the first figure.
     fixture.clock.set(CORRECTED_AT);
-    await fixture.commands.correctOutcome(
+    await fixture.commands.execute(new CorrectOutcome(
       { id: revenue, amount: '12500000.00', currency: 'THB', reason: 'Final sales report from the consulate' },
       { actor: 'consul.shanghai@mfa.go.th', now: CORRECTED_AT },
-    );
+    ));
     // An unrelated program, so the history has something to leave out.
-    await fixture.commands.launchProgram({ title: { en: 'Rice exports to Japan' }, summary: null }, { actor: 'planner@mfa.go.th', now: CORRECTED_AT });
+    await fixture.commands.execute(new LaunchProgram({ title: { en: 'Rice exports to Japan' }, summary: null }, { actor: 'planner@mfa.go.th', now: CORRECTED_AT }));
     await fixture.project();
   });
 

@@ -1,3 +1,4 @@
+import { CorrectOutcome } from '@tracker/application';
 import { referenceIds } from '@tracker/domain';
 import { chainHash } from '@tracker/event-store';
 import { bearer } from '../testing/test-tokens';
@@ -35,10 +36,10 @@ describe('verifyHistory', () => {
     auditor = await bearer(['auditor']);
     await loadReferenceCaseAt(fixture);
     fixture.clock.set('2020-01-15T03:00:00Z');
-    await fixture.commands.correctOutcome(
+    await fixture.commands.execute(new CorrectOutcome(
       { id: referenceIds.outcomes.shanghaiFairRevenue, amount: '12500000.00', currency: 'THB', reason: 'Final sales report' },
       { actor: 'consul.shanghai@mfa.go.th', now: '2020-01-15T10:00:00+07:00' },
-    );
+    ));
     await fixture.project();
     storedEvents = Number((await fixture.api.database.pool.query('select count(*) from events')).rows[0].count);
   });

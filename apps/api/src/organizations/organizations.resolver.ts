@@ -5,7 +5,7 @@ import { PageArgs, pageRequest } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { isCreatedKeyset } from '../read-model/created-keyset';
 import { ReadLoaders } from '../read-model/request-loaders';
-import { RegisterOrganization, RenameOrganization } from './organization.commands';
+import { RegisterOrganization, RenameOrganization } from '@tracker/application';
 import { OrganizationFilter, OrganizationPayload, RegisterOrganizationInput, RenameOrganizationInput } from './organization.inputs';
 import { GetOrganizations, ListOrganizations } from './organization.queries';
 import { Organization, OrganizationConnection } from './organization.types';

@@ -1,4 +1,5 @@
-import { CommandService } from '@tracker/application';
+import { CommandBus } from '@nestjs/cqrs';
+import { LaunchProgram, LogActivity, RegisterOrganization } from '@tracker/application';
 import { callerFor, codesOf, dataOf, mutate, newCommandId, type Caller } from '../testing/graphql-caller';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -13,13 +14,13 @@ let lazadaId: string;
 beforeAll(async () => {
   api = await startTestApp({ projector: true });
   diplomat = await callerFor(api, ['diplomat']);
-  const commands = api.app.get(CommandService);
+  const commands = api.app.get(CommandBus);
   const ctx = { actor: 'setup', now: new Date() };
-  lazadaId = (await commands.registerOrganization({ name: { en: 'Lazada (Thailand) Co., Ltd.' }, kind: 'COMPANY' }, ctx)).id;
-  programId = (await commands.launchProgram({ title: { en: 'OTOP e-commerce' }, status: 'ACTIVE' }, ctx)).id;
-  otherProgramId = (await commands.launchProgram({ title: { en: 'Another program' }, status: 'ACTIVE' }, ctx)).id;
-  fairId = (await commands.logActivity({ programId, kind: 'FAIR', title: { en: 'Shanghai fair' }, startsOn: '2019-05-29', endsOn: '2019-06-01' }, ctx)).id;
-  meetingId = (await commands.logActivity({ programId, kind: 'MEETING', title: { en: 'Meeting at the CDD' }, startsOn: '2019-12-16' }, ctx)).id;
+  lazadaId = (await commands.execute(new RegisterOrganization({ name: { en: 'Lazada (Thailand) Co., Ltd.' }, kind: 'COMPANY' }, ctx))).id;
+  programId = (await commands.execute(new LaunchProgram({ title: { en: 'OTOP e-commerce' }, status: 'ACTIVE' }, ctx))).id;
+  otherProgramId = (await commands.execute(new LaunchProgram({ title: { en: 'Another program' }, status: 'ACTIVE' }, ctx))).id;
+  fairId = (await commands.execute(new LogActivity({ programId, kind: 'FAIR', title: { en: 'Shanghai fair' }, startsOn: '2019-05-29', endsOn: '2019-06-01' }, ctx))).id;
+  meetingId = (await commands.execute(new LogActivity({ programId, kind: 'MEETING', title: { en: 'Meeting at the CDD' }, startsOn: '2019-12-16' }, ctx))).id;
 });
 
 afterAll(async () => {

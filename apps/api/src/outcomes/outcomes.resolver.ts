@@ -5,7 +5,7 @@ import { Mutations } from '../commands/mutations';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { Program } from '../programs/program.types';
 import { ReadLoaders } from '../read-model/request-loaders';
-import { CorrectOutcome, RecordOutcome } from './outcome.commands';
+import { CorrectOutcome, RecordOutcome } from '@tracker/application';
 import { CorrectOutcomeInput, OutcomePayload, RecordOutcomeInput } from './outcome.inputs';
 import { GetOutcomes } from './outcome.queries';
 import { Outcome } from './outcome.types';

@@ -1,4 +1,5 @@
-import { CommandService } from '@tracker/application';
+import { CommandBus } from '@nestjs/cqrs';
+import { RegisterOrganization } from '@tracker/application';
 import { callerFor, codesOf, dataOf, mutate, type Caller } from '../testing/graphql-caller';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -11,7 +12,7 @@ beforeAll(async () => {
   api = await startTestApp({ projector: true });
   planner = await callerFor(api, ['planner']);
   diplomat = await callerFor(api, ['diplomat']);
-  const commands = api.app.get(CommandService);
+  const commands = api.app.get(CommandBus);
   const ctx = { actor: 'setup', now: new Date() };
   for (const [key, en, kind] of [
     ['mfa', 'Ministry of Foreign Affairs', 'MINISTRY'],
@@ -19,7 +20,7 @@ beforeAll(async () => {
     ['lazada', 'Lazada (Thailand) Co., Ltd.', 'COMPANY'],
     ['mall', 'Mall (Thailand) Co., Ltd.', 'COMPANY'],
   ] as const) {
-    org[key] = (await commands.registerOrganization({ name: { en }, kind }, ctx)).id;
+    org[key] = (await commands.execute(new RegisterOrganization({ name: { en }, kind }, ctx))).id;
   }
 });
 

@@ -4,7 +4,7 @@ import { Mutations } from '../commands/mutations';
 import { PageArgs, pageRequest } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { isCreatedKeyset } from '../read-model/created-keyset';
-import { AddProgramPartner, ChangeProgramStatus, LaunchProgram } from './program.commands';
+import { AddProgramPartner, ChangeProgramStatus, LaunchProgram } from '@tracker/application';
 import { AddProgramPartnerInput, ChangeProgramStatusInput, LaunchProgramInput, ProgramFilter, ProgramPayload } from './program.inputs';
 import { GetPrograms, ListPrograms } from './program.queries';
 import { Program, ProgramConnection } from './program.types';

@@ -1,4 +1,5 @@
-import { CommandService } from '@tracker/application';
+import { CommandBus } from '@nestjs/cqrs';
+import { AddFollowUp, AddProgramPartner, LaunchProgram, LogActivity, RecordAgreement, RecordOutcome, RegisterOrganization } from '@tracker/application';
 import { ReadYourWrites } from '../commands/read-your-writes.service';
 import { callerFor, dataOf, type Caller } from '../testing/graphql-caller';
 import { startTestApp, type TestApp } from '../testing/test-app';
@@ -20,24 +21,24 @@ afterAll(async () => {
 
 /** Programs with partners (organisations with parents), activities, participants, follow-ups, outcomes, agreements. */
 async function seedPrograms(count: number, tag: string): Promise<void> {
-  const commands = api.app.get(CommandService);
+  const commands = api.app.get(CommandBus);
   const ctx = { actor: 'seeder', now: new Date() };
   let last = 0n;
   const track = <T extends { position: bigint }>(result: T) => {
     if (result.position > last) last = result.position;
     return result;
   };
-  const parent = track(await commands.registerOrganization({ name: { en: `Group ${tag}` }, kind: 'COMPANY' }, ctx)).id;
+  const parent = track(await commands.execute(new RegisterOrganization({ name: { en: `Group ${tag}` }, kind: 'COMPANY' }, ctx))).id;
   for (let p = 0; p < count; p += 1) {
-    const lead = track(await commands.registerOrganization({ name: { en: `Agency ${tag}-${p}` }, kind: 'DEPARTMENT', parentId: parent }, ctx)).id;
-    const platform = track(await commands.registerOrganization({ name: { en: `Platform ${tag}-${p}` }, kind: 'COMPANY', parentId: parent }, ctx)).id;
-    const program = track(await commands.launchProgram({ title: { en: `Program ${tag}-${p}` }, status: 'ACTIVE' }, ctx)).id;
-    track(await commands.addProgramPartner({ programId: program, organizationId: lead, role: 'LEAD' }, ctx));
-    track(await commands.addProgramPartner({ programId: program, organizationId: platform, role: 'PLATFORM' }, ctx));
-    track(await commands.recordAgreement({ title: { en: `MoU ${tag}-${p}` }, partyIds: [lead, platform], programId: program }, ctx));
+    const lead = track(await commands.execute(new RegisterOrganization({ name: { en: `Agency ${tag}-${p}` }, kind: 'DEPARTMENT', parentId: parent }, ctx))).id;
+    const platform = track(await commands.execute(new RegisterOrganization({ name: { en: `Platform ${tag}-${p}` }, kind: 'COMPANY', parentId: parent }, ctx))).id;
+    const program = track(await commands.execute(new LaunchProgram({ title: { en: `Program ${tag}-${p}` }, status: 'ACTIVE' }, ctx))).id;
+    track(await commands.execute(new AddProgramPartner({ programId: program, organizationId: lead, role: 'LEAD' }, ctx)));
+    track(await commands.execute(new AddProgramPartner({ programId: program, organizationId: platform, role: 'PLATFORM' }, ctx)));
+    track(await commands.execute(new RecordAgreement({ title: { en: `MoU ${tag}-${p}` }, partyIds: [lead, platform], programId: program }, ctx)));
     for (let a = 0; a < 3; a += 1) {
       const activity = track(
-        await commands.logActivity(
+        await commands.execute(new LogActivity(
           {
             programId: program,
             kind: 'MEETING',
@@ -47,10 +48,10 @@ async function seedPrograms(count: number, tag: string): Promise<void> {
             participants: [{ name: { en: 'Someone' }, organizationId: platform }],
           },
           ctx,
-        ),
+        )),
       ).id;
-      track(await commands.addFollowUp({ activityId: activity, description: 'Call back', ownerId: platform }, ctx));
-      track(await commands.recordOutcome({ programId: program, activityId: activity, kind: 'REVENUE', amount: '10.50', currency: 'THB' }, ctx));
+      track(await commands.execute(new AddFollowUp({ activityId: activity, description: 'Call back', ownerId: platform }, ctx)));
+      track(await commands.execute(new RecordOutcome({ programId: program, activityId: activity, kind: 'REVENUE', amount: '10.50', currency: 'THB' }, ctx)));
     }
   }
   expect(await api.app.get(ReadYourWrites).waitFor(last, 10_000)).toBe(true);

@@ -8,8 +8,14 @@ import {
   referenceProgram,
 } from '@tracker/domain';
 import type { Position } from '@tracker/event-store';
+import type { CommandBus } from '@nestjs/cqrs';
+import { LogActivity } from '../activities';
 import type { CommandContext, CommandResult } from '../command-context';
-import type { CommandService } from '../command.service';
+import type { TrackerCommand } from '../command-executor';
+import { AddFollowUp } from '../follow-ups';
+import { RegisterOrganization } from '../organizations';
+import { RecordOutcome } from '../outcomes';
+import { AddProgramPartner, ChangeProgramStatus, LaunchProgram } from '../programs';
 
 export interface ReferenceCaseContext {
   /** The request time stamped on the commands (the stories' dates are in the data). */
@@ -28,7 +34,7 @@ export interface ReferenceCaseLoaded {
 }
 
 /**
- * Tells the reference case (libs/domain/src/reference-case) through the CommandService, the
+ * Tells the reference case (libs/domain/src/reference-case) through the CommandBus, the
  * way its users would: diplomats register the organisations, a planner launches the program,
  * adds its partners and activates it, diplomats log the fair with its revenue, the meeting
  * of 16 December 2019 with its follow-up and the site visit. Every command has a fixed
@@ -37,19 +43,19 @@ export interface ReferenceCaseLoaded {
  *
  * Loading again as other actors is refused (CommandIdReusedError): the commandIds are taken.
  */
-export async function loadReferenceCase(service: CommandService, ctx: ReferenceCaseContext): Promise<ReferenceCaseLoaded> {
+export async function loadReferenceCase(commands: CommandBus, ctx: ReferenceCaseContext): Promise<ReferenceCaseLoaded> {
   const base = { now: ctx.now, correlationId: ctx.correlationId ?? 'reference-case' };
   const diplomat: CommandContext = { ...base, actor: ctx.actors?.diplomat ?? 'diplomat@mfa.go.th' };
   const planner: CommandContext = { ...base, actor: ctx.actors?.planner ?? 'planner@mfa.go.th' };
   const results: CommandResult[] = [];
-  const step = async (result: Promise<CommandResult>) => results.push(await result);
+  const step = async (command: TrackerCommand) => results.push(await commands.execute(command));
   const keyOf = (ids: Readonly<Record<string, string>>, id: string) => Object.keys(ids).find((key) => ids[key] === id) ?? id;
   const organizationKey = (id: string) => keyOf(referenceIds.organizations, id);
 
   // Parents come first in the data, so each parent exists when its children are registered.
   for (const organization of referenceOrganizations) {
     await step(
-      service.registerOrganization(
+      new RegisterOrganization(
         {
           commandId: `reference-case/register-organization/${organizationKey(organization.id)}`,
           name: organization.name,
@@ -65,7 +71,7 @@ export async function loadReferenceCase(service: CommandService, ctx: ReferenceC
 
   const program = referenceProgram;
   await step(
-    service.launchProgram(
+    new LaunchProgram(
       {
         commandId: 'reference-case/launch-program',
         title: program.title,
@@ -79,19 +85,19 @@ export async function loadReferenceCase(service: CommandService, ctx: ReferenceC
   );
   for (const partner of program.partners) {
     await step(
-      service.addProgramPartner(
+      new AddProgramPartner(
         { commandId: `reference-case/add-partner/${organizationKey(partner.organizationId)}`, programId: program.id, ...partner },
         planner,
       ),
     );
   }
   // Launched as proposed, then activated: the history shows both.
-  await step(service.changeProgramStatus({ commandId: 'reference-case/activate-program', programId: program.id, status: program.status }, planner));
+  await step(new ChangeProgramStatus({ commandId: 'reference-case/activate-program', programId: program.id, status: program.status }, planner));
 
   for (const activity of referenceActivities) {
     const { id, ...logged } = activity;
     await step(
-      service.logActivity(
+      new LogActivity(
         {
           commandId: `reference-case/log-activity/${keyOf(referenceIds.activities, id)}`,
           ...logged,
@@ -106,7 +112,7 @@ export async function loadReferenceCase(service: CommandService, ctx: ReferenceC
     for (const outcome of referenceOutcomes.filter((o) => o.activityId === id)) {
       const { id: outcomeId, ...recorded } = outcome;
       await step(
-        service.recordOutcome(
+        new RecordOutcome(
           { commandId: `reference-case/record-outcome/${keyOf(referenceIds.outcomes, outcomeId)}`, ...recorded },
           diplomat,
           { id: outcomeId },
@@ -115,7 +121,7 @@ export async function loadReferenceCase(service: CommandService, ctx: ReferenceC
     }
     for (const followUp of referenceFollowUps.filter((f) => f.activityId === id)) {
       await step(
-        service.addFollowUp(
+        new AddFollowUp(
           {
             commandId: `reference-case/add-follow-up/${keyOf(referenceIds.followUps, followUp.id)}`,
             activityId: followUp.activityId,

@@ -10,7 +10,8 @@ import {
   type Decider,
 } from '@tracker/domain';
 import { InMemoryEventStore } from '@tracker/event-store';
-import { CommandService } from '../command.service';
+import type { CommandBus } from '@nestjs/cqrs';
+import { commandBusFor } from '../command-handlers';
 import { toTrackerEvent } from '../fact-reader';
 import { loadReferenceCase } from './load-reference-case';
 
@@ -18,10 +19,10 @@ const ctx = { now: '2019-12-17T09:00:00+07:00' };
 
 describe('loadReferenceCase', () => {
   let store: InMemoryEventStore;
-  let service: CommandService;
-  beforeEach(() => {
+  let service: CommandBus;
+  beforeEach(async () => {
     store = new InMemoryEventStore();
-    service = new CommandService(store);
+    service = await commandBusFor(store);
   });
   const stateOf = async <E, S>(decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>, streamId: string): Promise<S> =>
     fold(decider, (await store.readStream(streamId)).map(toTrackerEvent) as E[]);

@@ -1,4 +1,5 @@
-import type { CommandService } from '@tracker/application';
+import { CommandBus } from '@nestjs/cqrs';
+import { AddFollowUp, LaunchProgram, LogActivity, RecordOutcome, RegisterOrganization } from '@tracker/application';
 import type { SeededRandom } from './seeded-random';
 
 /**
@@ -20,16 +21,16 @@ export interface FuzzFixtures {
   freshOpenFollowUp(): Promise<string>;
 }
 
-export async function createFuzzFixtures(commands: CommandService): Promise<FuzzFixtures> {
+export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixtures> {
   const ctx = { actor: 'fuzz-fixtures', now: '2019-12-16T09:00:00+07:00' };
-  const ministry = (await commands.registerOrganization({ name: { th: 'กระทรวงการต่างประเทศ', en: 'Ministry of Foreign Affairs' }, kind: 'MINISTRY', country: 'TH' }, ctx)).id;
-  const company = (await commands.registerOrganization({ name: { en: 'Lazada (Thailand) Co., Ltd.' }, kind: 'COMPANY', country: 'TH' }, ctx)).id;
-  const program = (await commands.launchProgram({ title: { th: 'โอทอปออนไลน์', en: 'OTOP e-commerce' }, status: 'ACTIVE' }, ctx)).id;
-  const activity = (await commands.logActivity({ programId: program, kind: 'MEETING', title: { en: 'Kick-off' }, startsOn: '2019-12-16' }, ctx)).id;
-  const outcome = (await commands.recordOutcome({ programId: program, activityId: activity, kind: 'REVENUE', amount: '100.00', currency: 'THB' }, ctx)).id;
-  const freshOrganization = async () => (await commands.registerOrganization({ name: { en: 'Candidate partner' }, kind: 'COMPANY' }, ctx)).id;
-  const freshProposedProgram = async () => (await commands.launchProgram({ title: { en: 'Proposal' } }, ctx)).id;
-  const freshOpenFollowUp = async () => (await commands.addFollowUp({ activityId: activity, description: 'Send the slides' }, ctx)).id;
+  const ministry = (await commands.execute(new RegisterOrganization({ name: { th: 'กระทรวงการต่างประเทศ', en: 'Ministry of Foreign Affairs' }, kind: 'MINISTRY', country: 'TH' }, ctx))).id;
+  const company = (await commands.execute(new RegisterOrganization({ name: { en: 'Lazada (Thailand) Co., Ltd.' }, kind: 'COMPANY', country: 'TH' }, ctx))).id;
+  const program = (await commands.execute(new LaunchProgram({ title: { th: 'โอทอปออนไลน์', en: 'OTOP e-commerce' }, status: 'ACTIVE' }, ctx))).id;
+  const activity = (await commands.execute(new LogActivity({ programId: program, kind: 'MEETING', title: { en: 'Kick-off' }, startsOn: '2019-12-16' }, ctx))).id;
+  const outcome = (await commands.execute(new RecordOutcome({ programId: program, activityId: activity, kind: 'REVENUE', amount: '100.00', currency: 'THB' }, ctx))).id;
+  const freshOrganization = async () => (await commands.execute(new RegisterOrganization({ name: { en: 'Candidate partner' }, kind: 'COMPANY' }, ctx))).id;
+  const freshProposedProgram = async () => (await commands.execute(new LaunchProgram({ title: { en: 'Proposal' } }, ctx))).id;
+  const freshOpenFollowUp = async () => (await commands.execute(new AddFollowUp({ activityId: activity, description: 'Send the slides' }, ctx))).id;
   return {
     ministry,
     company,

@@ -1,5 +1,6 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { asAttacker, TestClock, waitForReadModel } from '@tracker/audit/testing';
-import { CommandService, loadReferenceCase } from '@tracker/application';
+import { commandBusFor, loadReferenceCase } from '@tracker/application';
 import { PostgresEventStore } from '@tracker/event-store';
 import { startProjector, type RunningProjector } from '@tracker/projection-runner';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +16,7 @@ export interface HistoryFixture {
   /** Appends with recordedAt from `clock`, so tests know what "as of" each event is. */
   store: PostgresEventStore;
   clock: TestClock;
-  commands: CommandService;
+  commands: CommandBus;
   /** Runs the projector until the read model has every event stored so far. */
   project(): Promise<void>;
   /** Keeps a projector running (for subscriptions), until stopProjector. */
@@ -40,7 +41,7 @@ export async function startHistoryFixture(): Promise<HistoryFixture> {
     api,
     store,
     clock,
-    commands: new CommandService(store),
+    commands: await commandBusFor(store),
     head,
     async startProjector() {
       projector ??= await startProjector({ databaseUrl: api.database.url, logger: pino({ level: 'silent' }) });

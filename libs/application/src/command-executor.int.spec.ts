@@ -2,20 +2,22 @@ import { referenceIds } from '@tracker/domain';
 import { runMigrations } from '@tracker/database';
 import { createTestDatabase, type TestDatabase } from '@tracker/database/testing';
 import { eventStoreMigrations, PostgresEventStore, verifyStreamChain } from '@tracker/event-store';
-import { CommandService } from './command.service';
+import type { CommandBus } from '@nestjs/cqrs';
+import { commandBusFor } from './command-handlers';
+import { RegisterOrganization } from './organizations';
 import { loadReferenceCase } from './reference-case/load-reference-case';
 
 const diplomat = { actor: 'diplomat@mfa.go.th', now: '2019-12-17T09:00:00+07:00' };
 
-describe('CommandService on PostgreSQL', () => {
+describe('CommandExecutor on PostgreSQL', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
-  let service: CommandService;
+  let service: CommandBus;
   beforeAll(async () => {
     db = await createTestDatabase({ max: 10 });
     await runMigrations(db.pool, eventStoreMigrations);
     store = new PostgresEventStore(db.pool);
-    service = new CommandService(store);
+    service = await commandBusFor(store);
   });
   afterAll(async () => {
     await store.close();
@@ -52,7 +54,7 @@ describe('CommandService on PostgreSQL', () => {
     const input = { commandId: 'int/register-thai-post', name: { th: 'ไปรษณีย์ไทย', en: 'Thailand Post' }, kind: 'COMPANY' as const, country: 'TH' };
     const before = (await storedEvents()).length;
     const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => service.registerOrganization(input, { ...diplomat, correlationId: `request-${i % 2}` })),
+      Array.from({ length: 5 }, (_, i) => service.execute(new RegisterOrganization(input, { ...diplomat, correlationId: `request-${i % 2}` }))),
     );
     expect(new Set(results.map((r) => JSON.stringify({ ...r, position: r.position.toString() }))).size).toBe(1);
     const stored = await store.readStream(results[0].streamId);
@@ -64,7 +66,7 @@ describe('CommandService on PostgreSQL', () => {
     const before = (await storedEvents()).length;
     const outcomes = await Promise.allSettled(
       ['Thai Airways', 'Bangkok Airways', 'Thai Smile'].map((en) =>
-        service.registerOrganization({ commandId: 'int/register-airline', name: { en }, kind: 'COMPANY' }, diplomat),
+        service.execute(new RegisterOrganization({ commandId: 'int/register-airline', name: { en }, kind: 'COMPANY' }, diplomat)),
       ),
     );
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);

@@ -1,0 +1,36 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { programDecider, streamIdFor, type PartnerRole } from '@tracker/domain';
+import type { CommandResult } from '../command-context';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+
+export interface AddProgramPartnerInput extends Idempotent, Versioned {
+  programId: string;
+  organizationId: string;
+  role: PartnerRole;
+  joinedOn?: string | null;
+}
+
+export class AddProgramPartner extends TrackerCommand<AddProgramPartnerInput> {}
+
+@CommandHandler(AddProgramPartner)
+export class AddProgramPartnerHandler implements ICommandHandler<AddProgramPartner, CommandResult> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  execute(command: AddProgramPartner): Promise<CommandResult> {
+    const { input } = command;
+    return this.executor.execute(command, {
+      decider: programDecider,
+      target: existingRecord(streamIdFor.program, input.programId, 'programId'),
+      build: async (programId, facts) => ({
+        type: 'AddProgramPartner' as const,
+        data: {
+          programId,
+          organizationId: input.organizationId,
+          role: input.role,
+          joinedOn: input.joinedOn,
+          knownOrganizationIds: await facts.knownOrganizationIds([input.organizationId]),
+        },
+      }),
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { programDecider, streamIdFor, type LocalizedTextInput, type ProgramStatus } from '@tracker/domain';
+import type { CommandResult } from '../command-context';
+import { CommandExecutor, newRecord, TrackerCommand, type Idempotent } from '../command-executor';
+
+export interface LaunchProgramInput extends Idempotent {
+  title: LocalizedTextInput;
+  summary?: string | null;
+  startedOn?: string | null;
+  status?: ProgramStatus | null;
+}
+
+export class LaunchProgram extends TrackerCommand<LaunchProgramInput> {}
+
+@CommandHandler(LaunchProgram)
+export class LaunchProgramHandler implements ICommandHandler<LaunchProgram, CommandResult> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  execute(command: LaunchProgram): Promise<CommandResult> {
+    const { input } = command;
+    return this.executor.execute(command, {
+      decider: programDecider,
+      target: newRecord(streamIdFor.program),
+      build: async (programId) => ({
+        type: 'LaunchProgram' as const,
+        data: { programId, title: input.title, summary: input.summary, startedOn: input.startedOn, status: input.status },
+      }),
+    });
+  }
+}
