@@ -21,13 +21,27 @@ export type RecordAgreement = Command<
   }
 >;
 
-/** signedOn defaults to the business date of metadata.now. */
-export type SignAgreement = Command<'SignAgreement', { agreementId: string; signedOn?: string | null }>;
+/** Only a DRAFT is signed. expiresOn left undefined keeps the draft's expiry; null clears it. */
+export type SignAgreement = Command<'SignAgreement', { agreementId: string; signedOn: string; expiresOn?: string | null }>;
 
-/** terminatedOn defaults to the business date of metadata.now. */
-export type TerminateAgreement = Command<
-  'TerminateAgreement',
-  { agreementId: string; terminatedOn?: string | null; reason?: string | null }
+/**
+ * Changes a DRAFT or SIGNED agreement. Fields left undefined keep their value; null clears
+ * expiresOn (title and parties cannot be cleared); partyIds given replaces the whole list.
+ */
+export type AmendAgreement = Command<
+  'AmendAgreement',
+  {
+    agreementId: string;
+    title?: LocalizedTextInput | null;
+    partyIds?: readonly string[] | null;
+    expiresOn?: string | null;
+    reason: string;
+    /** Fact: which of the given partyIds the handler found in the store (empty when none are given). */
+    knownOrganizationIds: readonly string[];
+  }
 >;
 
-export type AgreementCommand = RecordAgreement | SignAgreement | TerminateAgreement;
+/** Only a SIGNED agreement is terminated: a draft that will never be signed is simply left unsigned. */
+export type TerminateAgreement = Command<'TerminateAgreement', { agreementId: string; terminatedOn: string; reason: string }>;
+
+export type AgreementCommand = RecordAgreement | SignAgreement | AmendAgreement | TerminateAgreement;

@@ -1,8 +1,9 @@
+import { fold } from '../shared/decider';
 import { ConflictError, ForbiddenTransitionError, NotFoundError, ValidationError } from '../shared/errors';
 import { deciderSpec, testMetadata as metadata } from '../testing';
-import type { RecordAgreement, SignAgreement, TerminateAgreement } from './agreement.commands';
+import type { AmendAgreement, RecordAgreement, SignAgreement, TerminateAgreement } from './agreement.commands';
 import { agreementDecider } from './agreement.decider';
-import type { AgreementEvent, AgreementRecorded, AgreementSigned } from './agreement.events';
+import type { AgreementAmended, AgreementRecorded, AgreementSigned, AgreementTerminated } from './agreement.events';
 
 const spec = deciderSpec(agreementDecider);
 const agreementId = 'agreement-1';
@@ -20,10 +21,19 @@ const recordDraft = (data: Partial<RecordAgreement['data']> = {}): RecordAgreeme
   },
   metadata,
 });
-const sign = (signedOn?: string): SignAgreement => ({ type: 'SignAgreement', data: { agreementId, signedOn }, metadata });
+const sign = (signedOn: string, expiresOn?: string | null): SignAgreement => ({
+  type: 'SignAgreement',
+  data: { agreementId, signedOn, ...(expiresOn === undefined ? {} : { expiresOn }) },
+  metadata,
+});
 const terminate = (data: Partial<TerminateAgreement['data']> = {}): TerminateAgreement => ({
   type: 'TerminateAgreement',
-  data: { agreementId, ...data },
+  data: { agreementId, terminatedOn: '2020-06-30', reason: 'Superseded by the 2020 memorandum', ...data },
+  metadata,
+});
+const amend = (data: Partial<AmendAgreement['data']> = {}): AmendAgreement => ({
+  type: 'AmendAgreement',
+  data: { agreementId, reason: 'The parties asked for it', knownOrganizationIds: [cddId, lazadaId, mallId], ...data },
   metadata,
 });
 
@@ -39,11 +49,22 @@ const draftRecorded: AgreementRecorded = {
     expiresOn: '2021-12-31',
   },
 };
-const signed: AgreementSigned = { type: 'AgreementSigned', data: { agreementId, signedOn: '2020-01-15' } };
-const terminated: AgreementEvent = {
+const signed: AgreementSigned = { type: 'AgreementSigned', data: { agreementId, signedOn: '2020-01-15', expiresOn: '2021-12-31' } };
+const terminated: AgreementTerminated = {
   type: 'AgreementTerminated',
-  data: { agreementId, terminatedOn: '2020-06-30', reason: null },
+  data: { agreementId, terminatedOn: '2020-06-30', reason: 'Superseded by the 2020 memorandum' },
 };
+const amended = (data: Partial<AgreementAmended['data']>): AgreementAmended => ({
+  type: 'AgreementAmended',
+  data: {
+    agreementId,
+    title: draftRecorded.data.title,
+    partyIds: draftRecorded.data.partyIds,
+    expiresOn: draftRecorded.data.expiresOn,
+    reason: 'The parties asked for it',
+    ...data,
+  },
+});
 
 describe('agreement', () => {
   describe('when it is recorded', () => {
@@ -121,36 +142,91 @@ describe('agreement', () => {
   });
 
   describe('when it is a draft', () => {
-    it('is signed on the given date', () => {
-      spec.given([draftRecorded]).when(sign('2020-01-15')).then([signed]);
+    it('is signed on the given date, keeping its expiry', () => {
+      spec.given([draftRecorded]).when(sign('15/01/2563')).then([signed]);
     });
 
-    it('is signed today (Bangkok) when no date is given', () => {
+    it('is signed with a new expiry, or with none', () => {
       spec
         .given([draftRecorded])
-        .when({ ...sign(), metadata: { ...metadata, now: '2020-01-14T20:00:00Z' } })
-        .then([{ type: 'AgreementSigned', data: { agreementId, signedOn: '2020-01-15' } }]);
-    });
-
-    it('refuses a signing after its expiry', () => {
-      spec.given([draftRecorded]).when(sign('2022-01-01')).thenThrows(ValidationError, /expiresOn 2021-12-31 is before/);
-    });
-
-    it('may be terminated before it is signed', () => {
+        .when(sign('2020-01-15', '31 ธ.ค. 2565'))
+        .then([{ type: 'AgreementSigned', data: { agreementId, signedOn: '2020-01-15', expiresOn: '2022-12-31' } }]);
       spec
         .given([draftRecorded])
-        .when(terminate({ terminatedOn: '2020-06-30', reason: 'Superseded' }))
-        .then([{ type: 'AgreementTerminated', data: { agreementId, terminatedOn: '2020-06-30', reason: 'Superseded' } }]);
+        .when(sign('2020-01-15', null))
+        .then([{ type: 'AgreementSigned', data: { agreementId, signedOn: '2020-01-15', expiresOn: null } }]);
+    });
+
+    it('refuses a signing without a date', () => {
+      spec
+        .given([draftRecorded])
+        .when({ ...sign('2020-01-15'), data: { agreementId } } as unknown as SignAgreement)
+        .thenThrows(ValidationError, 'signedOn must be a date string');
+    });
+
+    it('refuses a signing after the expiry it keeps, naming signedOn', () => {
+      spec.given([draftRecorded]).when(sign('2022-01-01')).thenThrows(ValidationError, 'expiresOn 2021-12-31 is before signedOn 2022-01-01');
+      expectField(() => agreementDecider.decide(sign('2022-01-01'), fold(agreementDecider, [draftRecorded])), 'signedOn');
+    });
+
+    it('refuses a new expiry before the signing, naming expiresOn', () => {
+      expectField(() => agreementDecider.decide(sign('2020-01-15', '2020-01-14'), fold(agreementDecider, [draftRecorded])), 'expiresOn');
+    });
+
+    it('refuses a termination, naming its status', () => {
+      spec
+        .given([draftRecorded])
+        .when(terminate())
+        .thenThrows(ForbiddenTransitionError, `agreement ${agreementId} is DRAFT; only a SIGNED agreement can be terminated`);
+    });
+
+    it('is amended: the fields given replace, the others stay', () => {
+      spec
+        .given([draftRecorded])
+        .when(amend({ title: { en: 'Training OTOP sellers online', th: 'อบรมผู้ขาย OTOP ออนไลน์' } }))
+        .then([amended({ title: { en: 'Training OTOP sellers online', th: 'อบรมผู้ขาย OTOP ออนไลน์' } })]);
+    });
+
+    it('takes a new list of parties as a whole, and a cleared expiry', () => {
+      spec
+        .given([draftRecorded])
+        .when(amend({ partyIds: [cddId, lazadaId, mallId], expiresOn: null }))
+        .then([amended({ partyIds: [cddId, lazadaId, mallId], expiresOn: null })]);
+    });
+
+    it('refuses an amendment that changes nothing', () => {
+      spec
+        .given([draftRecorded])
+        .when(amend({ title: { en: ' OTOP online training ' }, partyIds: [cddId, lazadaId], expiresOn: '2021-12-31' }))
+        .thenThrows(ValidationError, `the amendment leaves agreement ${agreementId} as it is`);
+    });
+
+    it('refuses an amendment without a reason', () => {
+      spec.given([draftRecorded]).when(amend({ title: { en: 'New' }, reason: '  ' })).thenThrows(ValidationError, 'reason must not be empty');
+    });
+
+    it('refuses to clear the title or the parties', () => {
+      spec.given([draftRecorded]).when(amend({ title: null })).thenThrows(ValidationError, /title cannot be cleared/);
+      spec.given([draftRecorded]).when(amend({ partyIds: null })).thenThrows(ValidationError, /partyIds cannot be cleared/);
+    });
+
+    it('refuses parties it would refuse on recording: one, twice the same, unknown', () => {
+      spec.given([draftRecorded]).when(amend({ partyIds: [cddId] })).thenThrows(ValidationError, /two or more parties/);
+      spec.given([draftRecorded]).when(amend({ partyIds: [cddId, lazadaId, cddId] })).thenThrows(ValidationError, /appears twice/);
+      spec
+        .given([draftRecorded])
+        .when(amend({ partyIds: [cddId, 'org-unknown'] }))
+        .thenThrows(NotFoundError, 'organization org-unknown does not exist');
     });
   });
 
   describe('when it is signed', () => {
-    it('refuses to be signed again', () => {
-      spec.given([draftRecorded, signed]).when(sign()).thenThrows(ForbiddenTransitionError, /is SIGNED; only a draft/);
+    it('refuses to be signed again, naming its status', () => {
+      spec.given([draftRecorded, signed]).when(sign('2020-02-01')).thenThrows(ForbiddenTransitionError, `agreement ${agreementId} is SIGNED; only a DRAFT can be signed`);
     });
 
-    it('is terminated', () => {
-      spec.given([draftRecorded, signed]).when(terminate({ terminatedOn: '2020-06-30' })).then([terminated]);
+    it('is terminated, with its reason', () => {
+      spec.given([draftRecorded, signed]).when(terminate({ terminatedOn: '30 มิ.ย. 2563' })).then([terminated]);
     });
 
     it('refuses a termination before the signing', () => {
@@ -159,25 +235,68 @@ describe('agreement', () => {
         .when(terminate({ terminatedOn: '2020-01-01' }))
         .thenThrows(ValidationError, 'terminatedOn 2020-01-01 is before the signing on 2020-01-15');
     });
+
+    it('refuses a termination without a reason or a date', () => {
+      spec.given([draftRecorded, signed]).when(terminate({ reason: '' })).thenThrows(ValidationError, 'reason must not be empty');
+      spec
+        .given([draftRecorded, signed])
+        .when(terminate({ terminatedOn: undefined }))
+        .thenThrows(ValidationError, 'terminatedOn must be a date string');
+    });
+
+    it('is amended and stays signed', () => {
+      spec.given([draftRecorded, signed]).when(amend({ expiresOn: '2022-12-31' })).then([amended({ expiresOn: '2022-12-31' })]);
+      const state = fold(agreementDecider, [draftRecorded, signed, amended({ expiresOn: '2022-12-31' })]);
+      expect(state).toMatchObject({ status: 'SIGNED', signedOn: '2020-01-15', expiresOn: '2022-12-31' });
+    });
+
+    it('refuses an amended expiry before the signing', () => {
+      spec
+        .given([draftRecorded, signed])
+        .when(amend({ expiresOn: '2019-12-31' }))
+        .thenThrows(ValidationError, 'expiresOn 2019-12-31 is before signedOn 2020-01-15');
+    });
   });
 
   describe('when it is terminated', () => {
-    it('refuses to be terminated again', () => {
-      spec.given([draftRecorded, signed, terminated]).when(terminate()).thenThrows(ForbiddenTransitionError, /already terminated/);
+    it('refuses to be terminated again, naming its status', () => {
+      spec.given([draftRecorded, signed, terminated]).when(terminate()).thenThrows(ForbiddenTransitionError, `agreement ${agreementId} is already TERMINATED`);
     });
 
-    it('refuses to be signed', () => {
-      spec.given([draftRecorded, terminated]).when(sign()).thenThrows(ForbiddenTransitionError, /is TERMINATED/);
+    it('refuses to be signed, naming its status', () => {
+      spec.given([draftRecorded, signed, terminated]).when(sign('2020-07-01')).thenThrows(ForbiddenTransitionError, /is TERMINATED; only a DRAFT/);
+    });
+
+    it('refuses an amendment, naming its status', () => {
+      spec
+        .given([draftRecorded, signed, terminated])
+        .when(amend({ title: { en: 'Too late' } }))
+        .thenThrows(ConflictError, `agreement ${agreementId} is TERMINATED; only a DRAFT or SIGNED agreement can be amended`);
+    });
+
+    it('remembers when it was terminated', () => {
+      expect(fold(agreementDecider, [draftRecorded, signed, terminated])).toMatchObject({ status: 'TERMINATED', terminatedOn: '2020-06-30' });
     });
   });
 
   describe('when it was never recorded', () => {
-    it('refuses a signing', () => {
-      spec.given([]).when(sign()).thenThrows(NotFoundError, `agreement ${agreementId} does not exist`);
-    });
-
-    it('refuses a termination', () => {
-      spec.given([]).when(terminate()).thenThrows(NotFoundError, `agreement ${agreementId} does not exist`);
+    it.each([
+      ['a signing', sign('2020-01-15')],
+      ['an amendment', amend({ title: { en: 'New' } })],
+      ['a termination', terminate()],
+    ])('refuses %s', (_what, command) => {
+      spec.given([]).when(command).thenThrows(NotFoundError, `agreement ${agreementId} does not exist`);
     });
   });
 });
+
+function expectField(run: () => unknown, field: string): void {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe(field);
+    return;
+  }
+  throw new Error('expected a ValidationError');
+}

@@ -31,4 +31,25 @@ export type ChangeProgramStatus = Command<
   { programId: string; status: ProgramStatus; reason?: string | null }
 >;
 
-export type ProgramCommand = LaunchProgram | AddProgramPartner | ChangeProgramStatus;
+/**
+ * Puts the program's record right, whatever its status. Fields left undefined keep their
+ * value; null clears summary or startedOn (a program always has a title).
+ */
+export type CorrectProgram = Command<
+  'CorrectProgram',
+  {
+    programId: string;
+    title?: LocalizedTextInput | null;
+    summary?: string | null;
+    startedOn?: string | null;
+    reason: string;
+  }
+>;
+
+/** leftOn defaults to the business date of metadata.now. */
+export type RemoveProgramPartner = Command<
+  'RemoveProgramPartner',
+  { programId: string; organizationId: string; leftOn?: string | null; reason: string }
+>;
+
+export type ProgramCommand = LaunchProgram | AddProgramPartner | ChangeProgramStatus | CorrectProgram | RemoveProgramPartner;

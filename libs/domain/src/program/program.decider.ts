@@ -1,16 +1,25 @@
-import { assertNever, type Decider } from '../shared/decider';
+import { assertNever, type CommandMetadata, type Decider } from '../shared/decider';
 import { ConflictError, ForbiddenTransitionError, NotFoundError, ValidationError } from '../shared/errors';
-import { localizedText } from '../shared/localized-text';
-import { optionalDate } from '../shared/thai-date';
-import { assertOrganizationsKnown, oneOf, optionalText, requireId } from '../shared/validation';
-import type { AddProgramPartner, ChangeProgramStatus, LaunchProgram, ProgramCommand } from './program.commands';
+import { localizedText, sameLocalizedText, type LocalizedText } from '../shared/localized-text';
+import { businessDateOf, optionalDate } from '../shared/thai-date';
+import { assertOrganizationsKnown, MAX_LONG_TEXT, oneOf, optionalText, requiredText, requireId } from '../shared/validation';
+import type {
+  AddProgramPartner,
+  ChangeProgramStatus,
+  CorrectProgram,
+  LaunchProgram,
+  ProgramCommand,
+  RemoveProgramPartner,
+} from './program.commands';
 import {
   partnerRoles,
   programStatuses,
   type PartnerRole,
+  type ProgramCorrected,
   type ProgramEvent,
   type ProgramLaunched,
   type ProgramPartnerAdded,
+  type ProgramPartnerRemoved,
   type ProgramStatus,
   type ProgramStatusChanged,
 } from './program.events';
@@ -22,9 +31,14 @@ export type ProgramState =
   | {
       exists: true;
       programId: string;
+      title: LocalizedText;
+      summary: string | null;
+      startedOn: string | null;
       status: ProgramStatus;
-      /** By organisation id: an organisation holds one role in a program. */
+      /** Current partners by organisation id: an organisation holds one role in a program. */
       partners: Readonly<Record<string, ProgramPartner>>;
+      /** When each former partner left, by organisation id, until it is added again. */
+      formerPartners: Readonly<Record<string, string>>;
     };
 
 /**
@@ -71,15 +85,29 @@ export const initialState: ProgramState = { exists: false };
 
 export function evolve(state: ProgramState, event: ProgramEvent): ProgramState {
   switch (event.type) {
-    case 'ProgramLaunched':
-      return { exists: true, programId: event.data.programId, status: event.data.status, partners: {} };
+    case 'ProgramLaunched': {
+      const { programId, title, summary, startedOn, status } = event.data;
+      return { exists: true, programId, title, summary, startedOn, status, partners: {}, formerPartners: {} };
+    }
     case 'ProgramPartnerAdded': {
       if (!state.exists) return state;
       const { organizationId, role, joinedOn } = event.data;
-      return { ...state, partners: { ...state.partners, [organizationId]: { role, joinedOn } } };
+      const { [organizationId]: _rejoined, ...formerPartners } = state.formerPartners;
+      return { ...state, partners: { ...state.partners, [organizationId]: { role, joinedOn } }, formerPartners };
     }
     case 'ProgramStatusChanged':
       return state.exists ? { ...state, status: event.data.to } : state;
+    case 'ProgramCorrected': {
+      if (!state.exists) return state;
+      const { title, summary, startedOn } = event.data;
+      return { ...state, title, summary, startedOn };
+    }
+    case 'ProgramPartnerRemoved': {
+      if (!state.exists) return state;
+      const { organizationId, leftOn } = event.data;
+      const { [organizationId]: _left, ...partners } = state.partners;
+      return { ...state, partners, formerPartners: { ...state.formerPartners, [organizationId]: leftOn } };
+    }
     default:
       return assertNever(event);
   }
@@ -93,6 +121,10 @@ export function decide(command: ProgramCommand, state: ProgramState): ProgramEve
       return [addPartner(command.data, state)];
     case 'ChangeProgramStatus':
       return [changeStatus(command.data, state)];
+    case 'CorrectProgram':
+      return [correct(command.data, state)];
+    case 'RemoveProgramPartner':
+      return [removePartner(command.data, command.metadata, state)];
     default:
       return assertNever(command);
   }
@@ -160,4 +192,51 @@ function changeStatus(data: ChangeProgramStatus['data'], state: ProgramState): P
     type: 'ProgramStatusChanged',
     data: { programId, from, to, reason: optionalText(data.reason, 'reason') },
   };
+}
+
+/** Corrections are allowed whatever the program's status: fixing the record is not new work. */
+function correct(data: CorrectProgram['data'], state: ProgramState): ProgramCorrected {
+  const programId = requireId(data.programId, 'programId');
+  if (!state.exists) throw new NotFoundError('program', programId, 'programId');
+  const reason = requiredText(data.reason, 'reason', MAX_LONG_TEXT);
+  if (data.title === null) throw new ValidationError('title cannot be cleared: a program needs a title', 'title');
+  const title = data.title === undefined ? state.title : localizedText(data.title, 'title');
+  const summary = data.summary === undefined ? state.summary : optionalText(data.summary, 'summary');
+  const startedOn = data.startedOn === undefined ? state.startedOn : optionalDate(data.startedOn, 'startedOn');
+  if (sameLocalizedText(title, state.title) && summary === state.summary && startedOn === state.startedOn) {
+    throw new ValidationError(`the correction leaves program ${programId} as it is`);
+  }
+  return { type: 'ProgramCorrected', data: { programId, title, summary, startedOn, reason } };
+}
+
+/**
+ * A current partner leaves. Like joining, leaving is work on an open program: a completed or
+ * cancelled program keeps the partners it finished with. An ACTIVE program keeps at least one
+ * LEAD partner, so someone is always answerable for it while its work goes on.
+ */
+function removePartner(data: RemoveProgramPartner['data'], metadata: CommandMetadata, state: ProgramState): ProgramPartnerRemoved {
+  const programId = requireId(data.programId, 'programId');
+  if (!state.exists) throw new NotFoundError('program', programId, 'programId');
+  if (!isProgramOpen(state)) {
+    throw new ConflictError(`program ${programId} is ${state.status} and its partners no longer change`);
+  }
+  const organizationId = requireId(data.organizationId, 'organizationId');
+  const partner = state.partners[organizationId];
+  if (partner === undefined) {
+    const leftOn = state.formerPartners[organizationId];
+    if (leftOn !== undefined) throw new ConflictError(`organization ${organizationId} already left program ${programId} on ${leftOn}`);
+    throw new NotFoundError(`partner of program ${programId}`, organizationId, 'organizationId');
+  }
+  const reason = requiredText(data.reason, 'reason', MAX_LONG_TEXT);
+  const leftOn = optionalDate(data.leftOn, 'leftOn') ?? businessDateOf(metadata.now);
+  if (partner.joinedOn !== null && leftOn < partner.joinedOn) {
+    throw new ValidationError(`leftOn ${leftOn} is before the partner joined on ${partner.joinedOn}`, 'leftOn');
+  }
+  const otherLeads = Object.entries(state.partners).filter(([id, other]) => id !== organizationId && other.role === 'LEAD');
+  if (state.status === 'ACTIVE' && partner.role === 'LEAD' && otherLeads.length === 0) {
+    throw new ConflictError(
+      `organization ${organizationId} is the last LEAD partner of program ${programId}, which is ACTIVE; add another LEAD partner first`,
+    );
+  }
+  return { type: 'ProgramPartnerRemoved', data: { programId, organizationId, role: partner.role, leftOn, reason } };
 }

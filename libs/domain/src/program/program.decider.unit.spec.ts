@@ -1,9 +1,18 @@
 import { fold } from '../shared/decider';
 import { ConflictError, ForbiddenTransitionError, NotFoundError, ValidationError } from '../shared/errors';
 import { deciderSpec, testMetadata as metadata } from '../testing';
-import type { AddProgramPartner, ChangeProgramStatus, LaunchProgram } from './program.commands';
+import type { AddProgramPartner, ChangeProgramStatus, CorrectProgram, LaunchProgram, RemoveProgramPartner } from './program.commands';
 import { assertProgramOpen, isProgramOpen, programDecider } from './program.decider';
-import type { ProgramEvent, ProgramLaunched, ProgramPartnerAdded, ProgramStatus, ProgramStatusChanged } from './program.events';
+import type {
+  PartnerRole,
+  ProgramCorrected,
+  ProgramEvent,
+  ProgramLaunched,
+  ProgramPartnerAdded,
+  ProgramPartnerRemoved,
+  ProgramStatus,
+  ProgramStatusChanged,
+} from './program.events';
 
 const spec = deciderSpec(programDecider);
 const programId = 'program-otop';
@@ -187,6 +196,170 @@ describe('program', () => {
             data: { programId, from: 'ACTIVE', to: 'ON_HOLD', reason: 'Waiting for the 2020 budget' },
           },
         ]);
+    });
+  });
+
+  describe('correcting it', () => {
+    const correct = (data: Partial<CorrectProgram['data']>): CorrectProgram => ({
+      type: 'CorrectProgram',
+      data: { programId, reason: 'The title was mistyped', ...data },
+      metadata,
+    });
+    const corrected = (data: Partial<ProgramCorrected['data']>): ProgramCorrected => ({
+      type: 'ProgramCorrected',
+      data: { programId, title: { en: 'OTOP e-commerce' }, summary: null, startedOn: null, reason: 'The title was mistyped', ...data },
+    });
+    const launchedWithSummary: ProgramLaunched = {
+      type: 'ProgramLaunched',
+      data: { ...launched.data, summary: 'OTOP goods online', startedOn: '2019-05-29' },
+    };
+
+    it('replaces the fields given and keeps the others', () => {
+      spec
+        .given([launchedWithSummary])
+        .when(correct({ title: { en: 'OTOP to the world', th: 'OTOP สู่ตลาดโลก' } }))
+        .then([corrected({ title: { en: 'OTOP to the world', th: 'OTOP สู่ตลาดโลก' }, summary: 'OTOP goods online', startedOn: '2019-05-29' })]);
+    });
+
+    it('clears the summary and the start date given as null', () => {
+      spec.given([launchedWithSummary]).when(correct({ summary: null, startedOn: null })).then([corrected({})]);
+    });
+
+    it('reads a Buddhist-Era start date', () => {
+      spec.given([launched]).when(correct({ startedOn: '๒๙ พฤษภาคม ๒๕๖๒' })).then([corrected({ startedOn: '2019-05-29' })]);
+    });
+
+    it('is allowed whatever the status: fixing the record is not new work', () => {
+      spec
+        .given(historyTo.COMPLETED)
+        .when(correct({ summary: 'Finished in 2020' }))
+        .then([corrected({ summary: 'Finished in 2020' })]);
+    });
+
+    it('refuses a correction that changes nothing', () => {
+      spec
+        .given([launchedWithSummary])
+        .when(correct({ title: { en: 'OTOP e-commerce' }, summary: ' OTOP goods online ', startedOn: '29/05/2562' }))
+        .thenThrows(ValidationError, `the correction leaves program ${programId} as it is`);
+    });
+
+    it('refuses to clear the title', () => {
+      spec.given([launched]).when(correct({ title: null })).thenThrows(ValidationError, /title cannot be cleared/);
+    });
+
+    it('refuses a blank reason', () => {
+      spec.given([launched]).when(correct({ summary: 'New', reason: ' ' })).thenThrows(ValidationError, 'reason must not be empty');
+    });
+
+    it('refuses a program that was never launched', () => {
+      spec.given([]).when(correct({ summary: 'New' })).thenThrows(NotFoundError, `program ${programId} does not exist`);
+    });
+
+    it('is what the state remembers afterwards', () => {
+      const state = fold(programDecider, [launched, corrected({ summary: 'New', startedOn: '2019-06-01' })]);
+      expect(state).toMatchObject({ summary: 'New', startedOn: '2019-06-01', title: { en: 'OTOP e-commerce' } });
+    });
+  });
+
+  describe('removing a partner', () => {
+    const [dieaId, cddId] = ['org-diea', 'org-cdd'];
+    const added = (organizationId: string, role: PartnerRole, joinedOn: string | null = '2019-05-29'): ProgramPartnerAdded => ({
+      type: 'ProgramPartnerAdded',
+      data: { programId, organizationId, role, joinedOn },
+    });
+    const remove = (organizationId: string, data: Partial<RemoveProgramPartner['data']> = {}): RemoveProgramPartner => ({
+      type: 'RemoveProgramPartner',
+      data: { programId, organizationId, reason: 'Its contract ended', ...data },
+      metadata,
+    });
+    const removed = (organizationId: string, role: PartnerRole, leftOn: string): ProgramPartnerRemoved => ({
+      type: 'ProgramPartnerRemoved',
+      data: { programId, organizationId, role, leftOn, reason: 'Its contract ended' },
+    });
+    const activeWithPartners = [...historyTo.ACTIVE, added(dieaId, 'LEAD'), added(lazadaId, 'PLATFORM', '2019-12-16')];
+
+    it('removes a current partner on the day given, keeping its role in the event', () => {
+      spec.given(activeWithPartners).when(remove(lazadaId, { leftOn: '31 ม.ค. 2563' })).then([removed(lazadaId, 'PLATFORM', '2020-01-31')]);
+    });
+
+    it('dates the removal today (Bangkok) when no day is given', () => {
+      spec
+        .given(activeWithPartners)
+        .when({ ...remove(lazadaId), metadata: { ...metadata, now: '2020-01-31T18:00:00Z' } })
+        .then([removed(lazadaId, 'PLATFORM', '2020-02-01')]);
+    });
+
+    it('no longer counts it as a partner, and adds it back later', () => {
+      const history = [...activeWithPartners, removed(lazadaId, 'PLATFORM', '2020-01-31')];
+      const state = fold(programDecider, history);
+      expect(state.exists && Object.keys(state.partners)).toEqual([dieaId]);
+      spec.given(history).when(addLazada({ role: 'MARKETING', joinedOn: '2020-06-01' })).then([
+        { type: 'ProgramPartnerAdded', data: { programId, organizationId: lazadaId, role: 'MARKETING', joinedOn: '2020-06-01' } },
+      ]);
+    });
+
+    it('refuses an organisation that was never a partner, naming organizationId', () => {
+      spec
+        .given(activeWithPartners)
+        .when(remove(cddId))
+        .thenThrows(NotFoundError, `partner of program ${programId} ${cddId} does not exist`);
+      let refusal: unknown;
+      try {
+        programDecider.decide(remove(cddId), fold(programDecider, activeWithPartners));
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toMatchObject({ field: 'organizationId' });
+    });
+
+    it('refuses a partner that already left, saying when', () => {
+      spec
+        .given([...activeWithPartners, removed(lazadaId, 'PLATFORM', '2020-01-31')])
+        .when(remove(lazadaId))
+        .thenThrows(ConflictError, `organization ${lazadaId} already left program ${programId} on 2020-01-31`);
+    });
+
+    it('refuses a leaving day before the joining day', () => {
+      spec
+        .given(activeWithPartners)
+        .when(remove(lazadaId, { leftOn: '2019-12-15' }))
+        .thenThrows(ValidationError, 'leftOn 2019-12-15 is before the partner joined on 2019-12-16');
+    });
+
+    it('refuses a blank reason', () => {
+      spec.given(activeWithPartners).when(remove(lazadaId, { reason: '' })).thenThrows(ValidationError, 'reason must not be empty');
+    });
+
+    it('refuses to let the last LEAD leave an ACTIVE program', () => {
+      spec
+        .given(activeWithPartners)
+        .when(remove(dieaId))
+        .thenThrows(ConflictError, `organization ${dieaId} is the last LEAD partner of program ${programId}, which is ACTIVE; add another LEAD partner first`);
+    });
+
+    it('lets a LEAD leave when another LEAD stays', () => {
+      spec
+        .given([...activeWithPartners, added(cddId, 'LEAD')])
+        .when(remove(dieaId, { leftOn: '2020-01-31' }))
+        .then([removed(dieaId, 'LEAD', '2020-01-31')]);
+    });
+
+    it.each(['PROPOSED', 'ON_HOLD'] as const)('lets the last LEAD leave a %s program', (status) => {
+      spec
+        .given([...historyTo[status], added(dieaId, 'LEAD')])
+        .when(remove(dieaId, { leftOn: '2020-01-31' }))
+        .then([removed(dieaId, 'LEAD', '2020-01-31')]);
+    });
+
+    it.each(['COMPLETED', 'CANCELLED'] as const)('refuses a removal once the program is %s, naming the status', (status) => {
+      spec
+        .given([launched, added(lazadaId, 'PLATFORM'), ...historyTo[status].slice(1)])
+        .when(remove(lazadaId))
+        .thenThrows(ConflictError, `program ${programId} is ${status} and its partners no longer change`);
+    });
+
+    it('refuses a program that was never launched', () => {
+      spec.given([]).when(remove(lazadaId)).thenThrows(NotFoundError, `program ${programId} does not exist`);
     });
   });
 });

@@ -25,9 +25,12 @@ export function streamIdOf(command: TrackerCommand): string {
     case 'LaunchProgram':
     case 'AddProgramPartner':
     case 'ChangeProgramStatus':
+    case 'CorrectProgram':
+    case 'RemoveProgramPartner':
       return streamIdFor.program(command.data.programId);
     case 'RecordAgreement':
     case 'SignAgreement':
+    case 'AmendAgreement':
     case 'TerminateAgreement':
       return streamIdFor.agreement(command.data.agreementId);
     case 'LogActivity':
@@ -56,9 +59,12 @@ export function decideTracker(command: TrackerCommand, stream: readonly TrackerE
     case 'LaunchProgram':
     case 'AddProgramPartner':
     case 'ChangeProgramStatus':
+    case 'CorrectProgram':
+    case 'RemoveProgramPartner':
       return run(programDecider, command, stream as readonly ProgramEvent[]);
     case 'RecordAgreement':
     case 'SignAgreement':
+    case 'AmendAgreement':
     case 'TerminateAgreement':
       return run(agreementDecider, command, stream as readonly AgreementEvent[]);
     case 'LogActivity':

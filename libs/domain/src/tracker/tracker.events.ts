@@ -49,6 +49,8 @@ export function occurredOnOf(event: TrackerEvent): string | null {
       return event.data.signedOn;
     case 'AgreementTerminated':
       return event.data.terminatedOn;
+    case 'ProgramPartnerRemoved':
+      return event.data.leftOn;
     case 'ActivityLogged':
       return event.data.startsOn;
     case 'FollowUpClosed':
@@ -56,6 +58,8 @@ export function occurredOnOf(event: TrackerEvent): string | null {
     case 'OrganizationRegistered':
     case 'OrganizationRenamed':
     case 'ProgramStatusChanged':
+    case 'ProgramCorrected':
+    case 'AgreementAmended':
     case 'OutcomeRecorded':
     case 'OutcomeCorrected':
     case 'FollowUpAdded':

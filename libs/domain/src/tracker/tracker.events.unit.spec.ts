@@ -6,6 +6,7 @@ describe('tracker events', () => {
     expect(eventTypes.sort()).toEqual(
       [
         'ActivityLogged',
+        'AgreementAmended',
         'AgreementRecorded',
         'AgreementSigned',
         'AgreementTerminated',
@@ -15,8 +16,10 @@ describe('tracker events', () => {
         'OrganizationRenamed',
         'OutcomeCorrected',
         'OutcomeRecorded',
+        'ProgramCorrected',
         'ProgramLaunched',
         'ProgramPartnerAdded',
+        'ProgramPartnerRemoved',
         'ProgramStatusChanged',
       ].sort(),
     );
@@ -51,7 +54,20 @@ describe('tracker events', () => {
         { type: 'ProgramLaunched', data: { programId: 'p', title: { en: 'P' }, summary: null, status: 'ACTIVE', startedOn: '2019-05-29' } },
         '2019-05-29',
       ],
-      [{ type: 'AgreementSigned', data: { agreementId: 'g', signedOn: '2020-01-15' } }, '2020-01-15'],
+      [{ type: 'AgreementSigned', data: { agreementId: 'g', signedOn: '2020-01-15', expiresOn: null } }, '2020-01-15'],
+      [{ type: 'AgreementTerminated', data: { agreementId: 'g', terminatedOn: '2021-03-31', reason: 'Replaced' } }, '2021-03-31'],
+      [
+        { type: 'AgreementAmended', data: { agreementId: 'g', title: { en: 'G' }, partyIds: ['o', 'p'], expiresOn: null, reason: 'Typo' } },
+        null,
+      ],
+      [
+        { type: 'ProgramPartnerRemoved', data: { programId: 'p', organizationId: 'o', role: 'MARKETING', leftOn: '2020-02-01', reason: 'Ended' } },
+        '2020-02-01',
+      ],
+      [
+        { type: 'ProgramCorrected', data: { programId: 'p', title: { en: 'P' }, summary: null, startedOn: '2019-05-29', reason: 'Typo' } },
+        null,
+      ],
       [{ type: 'FollowUpClosed', data: { followUpId: 'f', status: 'DONE', note: null, closedOn: '2020-03-01' } }, '2020-03-01'],
       [
         {
