@@ -1,0 +1,32 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { programDecider, streamIdFor } from '@tracker/domain';
+import type { CommandResult } from '../command-context';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+
+/** leftOn left out is today in Thailand. */
+export interface RemoveProgramPartnerInput extends Idempotent, Versioned {
+  programId: string;
+  organizationId: string;
+  leftOn?: string | null;
+  reason: string;
+}
+
+export class RemoveProgramPartner extends TrackerCommand<RemoveProgramPartnerInput> {}
+
+@CommandHandler(RemoveProgramPartner)
+export class RemoveProgramPartnerHandler implements ICommandHandler<RemoveProgramPartner, CommandResult> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  execute(command: RemoveProgramPartner): Promise<CommandResult> {
+    const { input } = command;
+    return this.executor.execute(command, {
+      decider: programDecider,
+      target: existingRecord(streamIdFor.program, input.programId, 'programId'),
+      // The partner is looked up in the program's own stream: no other record is read.
+      build: async (programId) => ({
+        type: 'RemoveProgramPartner' as const,
+        data: { programId, organizationId: input.organizationId, leftOn: input.leftOn, reason: input.reason },
+      }),
+    });
+  }
+}
