@@ -11,6 +11,8 @@ import type { ProjectedEvent } from '@tracker/read-model';
  *   fair is over); a follow-up added to an activity: the same day (it was agreed there);
  * - an outcome's correction: the outcome's own business date. A correction fixes what is known
  *   about the same fact; it does not make the fact happen later;
+ * - a program's correction (title, summary, start date): the date of its launch, for the same
+ *   reason: the corrected record is what was launched;
  * - a partner added without a joining date: the program's start, when it has one;
  * - anything else undated (a status change; a program, partner, agreement or outcome with no
  *   date to borrow): its recording day, in Thailand (UTC+7).
@@ -23,6 +25,7 @@ export class BusinessDates {
   private readonly activityEnds = new Map<string, string>();
   private readonly outcomeDates = new Map<string, string>();
   private programStart: string | null = null;
+  private launchDate: string | null = null;
 
   of(event: ProjectedEvent, storedOccurredOn: string | null): string {
     const date = storedOccurredOn ?? this.borrowed(event) ?? businessDateOf(event.recordedAt.toISOString());
@@ -40,6 +43,8 @@ export class BusinessDates {
         return this.activityEnds.get(event.data.activityId) ?? null;
       case 'ProgramPartnerAdded':
         return this.programStart;
+      case 'ProgramCorrected':
+        return this.launchDate;
       default:
         return null;
     }
@@ -54,6 +59,11 @@ export class BusinessDates {
         this.outcomeDates.set(event.data.outcomeId, date);
         break;
       case 'ProgramLaunched':
+        this.programStart = event.data.startedOn;
+        this.launchDate = date;
+        break;
+      case 'ProgramCorrected':
+        // Partners added later without a joining date borrow the corrected start.
         this.programStart = event.data.startedOn;
         break;
       default:

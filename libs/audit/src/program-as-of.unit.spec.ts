@@ -106,6 +106,37 @@ describe('programAsOf', () => {
     });
   });
 
+  describe("the program's own corrections", () => {
+    beforeEach(async () => {
+      clock.set('2020-03-01T03:00:00Z');
+      await appendTracker(store, streamIdFor.program(ids.program), [
+        {
+          type: 'ProgramCorrected',
+          data: { programId: ids.program, title: { en: 'OTOP to the world' }, summary: null, startedOn: '2019-05-29', reason: 'Official title' },
+        },
+        {
+          type: 'ProgramPartnerRemoved',
+          data: { programId: ids.program, organizationId: ids.organization, role: 'PLATFORM', leftOn: '2020-02-29', reason: 'Contract ended' },
+        },
+      ]);
+      await index.catchUp();
+    });
+
+    it('shows the title and the partner as they were before, by recorded time', async () => {
+      const before = (await asOf('2020-03-01T02:59:59.999Z'))!;
+      expect(before.program()).toMatchObject({ title: { en: 'OTOP online' }, partners: [{ organizationId: ids.organization }] });
+      const after = (await asOf('2020-03-01T03:00:00Z'))!;
+      expect(after.program()).toMatchObject({ title: { en: 'OTOP to the world' }, partners: [] });
+    });
+
+    it('dates a correction by the launch and a removal by the day the partner left, by business time', async () => {
+      const atTheFair = (await asOf('2030-01-01T00:00:00Z', '2019-06-01'))!;
+      expect(atTheFair.program()).toMatchObject({ title: { en: 'OTOP to the world' }, partners: [{ organizationId: ids.organization }] });
+      expect((await asOf('2030-01-01T00:00:00Z', '2020-02-28'))!.program().partners).toHaveLength(1);
+      expect((await asOf('2030-01-01T00:00:00Z', '2020-02-29'))!.program().partners).toEqual([]);
+    });
+  });
+
   it('is null for an id that is no record id', async () => {
     expect(await programAsOf({ source: index, store }, 'program-1', { asOf: new Date() })).toBeNull();
   });

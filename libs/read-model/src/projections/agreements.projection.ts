@@ -23,6 +23,7 @@ export const agreementsProjection: Projection = {
     switch (event.type) {
       case 'AgreementRecorded':
       case 'AgreementSigned':
+      case 'AgreementAmended':
       case 'AgreementTerminated':
         return [{ table: 'agreements', id: event.data.agreementId }];
       default:
@@ -30,7 +31,14 @@ export const agreementsProjection: Projection = {
     }
   },
   apply(event, rows) {
-    if (event.type !== 'AgreementRecorded' && event.type !== 'AgreementSigned' && event.type !== 'AgreementTerminated') return;
+    if (
+      event.type !== 'AgreementRecorded' &&
+      event.type !== 'AgreementSigned' &&
+      event.type !== 'AgreementAmended' &&
+      event.type !== 'AgreementTerminated'
+    ) {
+      return;
+    }
     const row = rows.get<AgreementRow>('agreements', event.data.agreementId);
     if (alreadyApplied(row, event)) return;
     if (event.type === 'AgreementRecorded') {
@@ -49,10 +57,20 @@ export const agreementsProjection: Projection = {
       return;
     }
     if (!row) return;
-    if (event.type === 'AgreementSigned') {
-      rows.put('agreements', { ...row, status: 'SIGNED', signed_on: event.data.signedOn, ...stamp(event, row.created_at) });
-    } else {
-      rows.put('agreements', { ...row, status: 'TERMINATED', terminated_on: event.data.terminatedOn, ...stamp(event, row.created_at) });
+    switch (event.type) {
+      case 'AgreementSigned': {
+        const { signedOn, expiresOn } = event.data;
+        rows.put('agreements', { ...row, status: 'SIGNED', signed_on: signedOn, expires_on: expiresOn, ...stamp(event, row.created_at) });
+        return;
+      }
+      case 'AgreementAmended': {
+        const { title, partyIds, expiresOn } = event.data;
+        rows.put('agreements', { ...row, title, party_ids: partyIds, expires_on: expiresOn, ...stamp(event, row.created_at) });
+        return;
+      }
+      case 'AgreementTerminated':
+        rows.put('agreements', { ...row, status: 'TERMINATED', terminated_on: event.data.terminatedOn, ...stamp(event, row.created_at) });
+        return;
     }
   },
 };

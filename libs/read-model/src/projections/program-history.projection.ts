@@ -10,6 +10,8 @@ function programNamedBy(event: ProjectedEvent): string | null {
     case 'ProgramLaunched':
     case 'ProgramPartnerAdded':
     case 'ProgramStatusChanged':
+    case 'ProgramCorrected':
+    case 'ProgramPartnerRemoved':
     case 'ActivityLogged':
     case 'AgreementRecorded':
     case 'OutcomeRecorded':

@@ -25,13 +25,21 @@ export const programsProjection: Projection = {
       case 'ProgramLaunched':
       case 'ProgramPartnerAdded':
       case 'ProgramStatusChanged':
+      case 'ProgramCorrected':
+      case 'ProgramPartnerRemoved':
         return [{ table: 'programs', id: event.data.programId }];
       default:
         return [];
     }
   },
   apply(event, rows) {
-    if (event.type !== 'ProgramLaunched' && event.type !== 'ProgramPartnerAdded' && event.type !== 'ProgramStatusChanged') {
+    if (
+      event.type !== 'ProgramLaunched' &&
+      event.type !== 'ProgramPartnerAdded' &&
+      event.type !== 'ProgramStatusChanged' &&
+      event.type !== 'ProgramCorrected' &&
+      event.type !== 'ProgramPartnerRemoved'
+    ) {
       return;
     }
     const row = rows.get<ProgramRow>('programs', event.data.programId);
@@ -51,11 +59,26 @@ export const programsProjection: Projection = {
       return;
     }
     if (!row) return;
-    if (event.type === 'ProgramPartnerAdded') {
-      const { organizationId, role, joinedOn } = event.data;
-      rows.put('programs', { ...row, partners: [...row.partners, { organizationId, role, joinedOn }], ...stamp(event, row.created_at) });
-    } else {
-      rows.put('programs', { ...row, status: event.data.to, ...stamp(event, row.created_at) });
+    switch (event.type) {
+      case 'ProgramPartnerAdded': {
+        const { organizationId, role, joinedOn } = event.data;
+        rows.put('programs', { ...row, partners: [...row.partners, { organizationId, role, joinedOn }], ...stamp(event, row.created_at) });
+        return;
+      }
+      case 'ProgramStatusChanged':
+        rows.put('programs', { ...row, status: event.data.to, ...stamp(event, row.created_at) });
+        return;
+      case 'ProgramCorrected': {
+        const { title, summary, startedOn } = event.data;
+        rows.put('programs', { ...row, title, summary, started_on: startedOn, search_text: searchText(title, summary), ...stamp(event, row.created_at) });
+        return;
+      }
+      case 'ProgramPartnerRemoved': {
+        // `partners` lists current partners only; a former one is in the history and the as-of views.
+        const partners = row.partners.filter((partner) => partner.organizationId !== event.data.organizationId);
+        rows.put('programs', { ...row, partners, ...stamp(event, row.created_at) });
+        return;
+      }
     }
   },
 };
