@@ -29,6 +29,7 @@ export function toAgreement(row: AgreementEntity): Agreement {
     status: row.status as AgreementStatusValue,
     signedOn: row.signedOn,
     expiresOn: row.expiresOn,
+    terminatedOn: row.terminatedOn,
     version: row.version,
   };
 }

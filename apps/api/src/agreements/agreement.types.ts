@@ -14,6 +14,7 @@ export class Agreement {
   @Field(() => AgreementStatus) status: AgreementStatusValue;
   @Field(() => GraphQLDate, { nullable: true }) signedOn: string | null;
   @Field(() => GraphQLDate, { nullable: true }) expiresOn: string | null;
+  @Field(() => GraphQLDate, { nullable: true }) terminatedOn: string | null;
   @Field(() => Int) version: number;
 
   partyIds: string[];

@@ -5,8 +5,8 @@ import type { GraphQLContext } from '../graphql/graphql-context';
 import { Organization } from '../organizations/organization.types';
 import { Program } from '../programs/program.types';
 import { present, ReadLoaders } from '../read-model/request-loaders';
-import { RecordAgreement } from '@tracker/application';
-import { AgreementPayload, RecordAgreementInput } from './agreement.inputs';
+import { AmendAgreement, RecordAgreement, SignAgreement, TerminateAgreement } from '@tracker/application';
+import { AgreementPayload, AmendAgreementInput, RecordAgreementInput, SignAgreementInput, TerminateAgreementInput } from './agreement.inputs';
 import { GetAgreements } from './agreement.queries';
 import { Agreement } from './agreement.types';
 
@@ -25,8 +25,29 @@ export class AgreementsResolver {
   }
 
   @Mutation(() => AgreementPayload)
-  async recordAgreement(@Args('input') input: RecordAgreementInput, @Context() context: GraphQLContext): Promise<AgreementPayload> {
-    const command = new RecordAgreement(input, this.mutations.contextOf(context, input.commandId));
+  recordAgreement(@Args('input') input: RecordAgreementInput, @Context() context: GraphQLContext): Promise<AgreementPayload> {
+    return this.respond(context, new RecordAgreement(input, this.mutations.contextOf(context, input.commandId)));
+  }
+
+  @Mutation(() => AgreementPayload)
+  signAgreement(@Args('input') input: SignAgreementInput, @Context() context: GraphQLContext): Promise<AgreementPayload> {
+    return this.respond(context, new SignAgreement(input, this.mutations.contextOf(context, input.commandId)));
+  }
+
+  @Mutation(() => AgreementPayload)
+  amendAgreement(@Args('input') input: AmendAgreementInput, @Context() context: GraphQLContext): Promise<AgreementPayload> {
+    return this.respond(context, new AmendAgreement(input, this.mutations.contextOf(context, input.commandId)));
+  }
+
+  @Mutation(() => AgreementPayload)
+  terminateAgreement(@Args('input') input: TerminateAgreementInput, @Context() context: GraphQLContext): Promise<AgreementPayload> {
+    return this.respond(context, new TerminateAgreement(input, this.mutations.contextOf(context, input.commandId)));
+  }
+
+  private async respond(
+    context: GraphQLContext,
+    command: RecordAgreement | SignAgreement | AmendAgreement | TerminateAgreement,
+  ): Promise<AgreementPayload> {
     const { record, result } = await this.mutations.execute(context, command, (id) => this.agreement(id));
     return { agreement: record, result };
   }

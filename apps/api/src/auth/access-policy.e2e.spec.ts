@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import type { AddressInfo } from 'node:net';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { AddFollowUp, LaunchProgram, LogActivity, RecordOutcome, RegisterOrganization } from '@tracker/application';
+import { AddFollowUp, AddProgramPartner, LaunchProgram, LogActivity, RecordAgreement, RecordOutcome, RegisterOrganization } from '@tracker/application';
 import { getNamedType, isLeafType, isNonNullType, isScalarType, type GraphQLSchema } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -93,6 +93,11 @@ const EXPECTED: Record<string, Role[]> = {
   'Mutation.addProgramPartner': PLANNER_WRITES,
   'Mutation.changeProgramStatus': PLANNER_WRITES,
   'Mutation.recordAgreement': PLANNER_WRITES,
+  'Mutation.correctProgram': PLANNER_WRITES,
+  'Mutation.removeProgramPartner': PLANNER_WRITES,
+  'Mutation.signAgreement': PLANNER_WRITES,
+  'Mutation.amendAgreement': PLANNER_WRITES,
+  'Mutation.terminateAgreement': PLANNER_WRITES,
   'Mutation.logActivity': DIPLOMAT_WRITES,
   'Mutation.recordOutcome': DIPLOMAT_WRITES,
   'Mutation.correctOutcome': DIPLOMAT_WRITES,
@@ -107,8 +112,12 @@ interface Fixtures {
   program: string;
   activity: string;
   outcome: string;
+  agreement: string;
   /** Per role, so each allowed role has a record of its own to change. */
   partnerCandidate: Record<Role, string>;
+  leavingPartner: Record<Role, string>;
+  draftAgreement: Record<Role, string>;
+  signedAgreement: Record<Role, string>;
   proposedProgram: Record<Role, string>;
   openFollowUp: Record<Role, string>;
 }
@@ -133,6 +142,12 @@ const ARGUMENTS: Record<string, Arguments> = {
   'Mutation.addProgramPartner': (f, role) => ({ input: { programId: f.program, organizationId: f.partnerCandidate[role], role: 'PARTNER' } }),
   'Mutation.changeProgramStatus': (f, role) => ({ input: { programId: f.proposedProgram[role], status: 'ACTIVE' } }),
   'Mutation.recordAgreement': (f, role) => ({ input: { title: { en: `Agreement by ${role}` }, partyIds: [f.ministry, f.company], programId: f.program } }),
+  // A correction or amendment must change something: each role writes its own title.
+  'Mutation.correctProgram': (f, role) => ({ input: { programId: f.program, title: { en: `OTOP e-commerce, checked by ${role}` }, reason: `checked by ${role}` } }),
+  'Mutation.removeProgramPartner': (f, role) => ({ input: { programId: f.program, organizationId: f.leavingPartner[role], reason: `ended, says ${role}` } }),
+  'Mutation.signAgreement': (f, role) => ({ input: { id: f.draftAgreement[role], signedOn: '2020-01-15' } }),
+  'Mutation.amendAgreement': (f, role) => ({ input: { id: f.agreement, title: { en: `Memorandum, amended by ${role}` }, reason: `amended by ${role}` } }),
+  'Mutation.terminateAgreement': (f, role) => ({ input: { id: f.signedAgreement[role], terminatedOn: '2020-06-30', reason: `ended, says ${role}` } }),
   'Mutation.logActivity': (f, role) => ({ input: { programId: f.program, kind: 'MEETING', title: { en: `Logged by ${role}` }, startsOn: '2019-12-16' } }),
   'Mutation.recordOutcome': (f) => ({ input: { programId: f.program, kind: 'PARTICIPANTS', quantity: 12 } }),
   // A correction must change something: each role sets its own amount.
@@ -186,13 +201,25 @@ describe('the role matrix, called for real', () => {
     const program = (await commands.execute(new LaunchProgram({ title: { en: 'OTOP e-commerce' }, status: 'ACTIVE' }, ctx))).id;
     const activity = (await commands.execute(new LogActivity({ programId: program, kind: 'MEETING', title: { en: 'Meeting' }, startsOn: '2019-12-16' }, ctx))).id;
     const outcome = (await commands.execute(new RecordOutcome({ programId: program, kind: 'REVENUE', amount: '100.00', currency: 'THB' }, ctx))).id;
+    const agreement = async (en: string, status: 'DRAFT' | 'SIGNED') =>
+      (await commands.execute(new RecordAgreement({ title: { en }, partyIds: [ministry, company], programId: program, status, signedOn: status === 'SIGNED' ? '2020-01-15' : null }, ctx))).id;
+    // One after another: partners are added to the same program, whose stream takes one write at a time.
+    const leavingPartner = {} as Record<Role, string>;
+    for (const role of ROLES) {
+      leavingPartner[role] = await organization(`Leaving partner for ${role}`);
+      await commands.execute(new AddProgramPartner({ programId: program, organizationId: leavingPartner[role], role: 'PARTNER' }, ctx));
+    }
     fixtures = {
       ministry,
       company,
       program,
       activity,
       outcome,
+      agreement: await agreement('Memorandum', 'SIGNED'),
       partnerCandidate: await perRole((role) => organization(`Candidate partner for ${role}`)),
+      leavingPartner,
+      draftAgreement: await perRole((role) => agreement(`Draft for ${role}`, 'DRAFT')),
+      signedAgreement: await perRole((role) => agreement(`Signed for ${role}`, 'SIGNED')),
       proposedProgram: await perRole(async (role) => (await commands.execute(new LaunchProgram({ title: { en: `Proposal for ${role}` } }, ctx))).id),
       openFollowUp: await perRole(async (role) => (await commands.execute(new AddFollowUp({ activityId: activity, description: `For ${role}` }, ctx))).id),
     };

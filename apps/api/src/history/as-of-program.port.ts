@@ -120,6 +120,7 @@ function toAgreement(row: AgreementRow): Agreement {
     status: row.status as AgreementStatusValue,
     signedOn: row.signed_on,
     expiresOn: row.expires_on,
+    terminatedOn: row.terminated_on,
     version: row.version,
     partyIds: row.party_ids,
     programId: row.program_id,

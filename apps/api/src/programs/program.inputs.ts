@@ -1,4 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import type {
+  CorrectProgramInput as CorrectProgramCommandInput,
+  RemoveProgramPartnerInput as RemoveProgramPartnerCommandInput,
+} from '@tracker/application';
 import { CommandResult } from '../commands/command-result.type';
 import { GraphQLDate } from '../graphql/scalars';
 import { PartnerRole, ProgramStatus, type PartnerRoleValue, type ProgramStatusValue } from '../shared/enums';
@@ -38,6 +42,29 @@ export class ChangeProgramStatusInput {
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
   @Field(() => ProgramStatus) status: ProgramStatusValue;
   @Field(() => String, { nullable: true }) reason?: string | null;
+}
+
+/** Fields left out keep their value; null clears summary or startedOn. */
+@InputType('CorrectProgramInput')
+export class CorrectProgramInput implements CorrectProgramCommandInput {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID) programId: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => LocalizedTextInput, { nullable: true }) title?: LocalizedTextInput | null;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => GraphQLDate, { nullable: true }) startedOn?: string | null;
+  @Field(() => String) reason: string;
+}
+
+@InputType('RemoveProgramPartnerInput')
+export class RemoveProgramPartnerInput implements RemoveProgramPartnerCommandInput {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID) programId: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => ID) organizationId: string;
+  /** Left out: today in Thailand. */
+  @Field(() => GraphQLDate, { nullable: true }) leftOn?: string | null;
+  @Field(() => String) reason: string;
 }
 
 @ObjectType('ProgramPayload')

@@ -10,7 +10,7 @@ import type { Organization } from '../organizations/organization.types';
 import { LocalizedText } from '../shared/localized-text.types';
 import type { ProgramReadPort } from './program-read.port';
 
-@ObjectType('ProgramPartner')
+@ObjectType('ProgramPartner', { description: 'A current partner; removed partners are in programHistory and in as-of views.' })
 export class ProgramPartner {
   // organization: resolved by ProgramPartnerFieldsResolver.
   @Field(() => PartnerRole) role: PartnerRoleValue;

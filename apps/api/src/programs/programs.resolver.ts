@@ -4,8 +4,16 @@ import { Mutations } from '../commands/mutations';
 import { PageArgs, pageRequest } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { isCreatedKeyset } from '../read-model/created-keyset';
-import { AddProgramPartner, ChangeProgramStatus, LaunchProgram } from '@tracker/application';
-import { AddProgramPartnerInput, ChangeProgramStatusInput, LaunchProgramInput, ProgramFilter, ProgramPayload } from './program.inputs';
+import { AddProgramPartner, ChangeProgramStatus, CorrectProgram, LaunchProgram, RemoveProgramPartner } from '@tracker/application';
+import {
+  AddProgramPartnerInput,
+  ChangeProgramStatusInput,
+  CorrectProgramInput,
+  LaunchProgramInput,
+  ProgramFilter,
+  ProgramPayload,
+  RemoveProgramPartnerInput,
+} from './program.inputs';
 import { GetPrograms, ListPrograms } from './program.queries';
 import { Program, ProgramConnection } from './program.types';
 
@@ -45,7 +53,20 @@ export class ProgramsResolver {
     return this.respond(context, new ChangeProgramStatus(input, this.mutations.contextOf(context, input.commandId)));
   }
 
-  private async respond(context: GraphQLContext, command: LaunchProgram | AddProgramPartner | ChangeProgramStatus): Promise<ProgramPayload> {
+  @Mutation(() => ProgramPayload)
+  correctProgram(@Args('input') input: CorrectProgramInput, @Context() context: GraphQLContext): Promise<ProgramPayload> {
+    return this.respond(context, new CorrectProgram(input, this.mutations.contextOf(context, input.commandId)));
+  }
+
+  @Mutation(() => ProgramPayload)
+  removeProgramPartner(@Args('input') input: RemoveProgramPartnerInput, @Context() context: GraphQLContext): Promise<ProgramPayload> {
+    return this.respond(context, new RemoveProgramPartner(input, this.mutations.contextOf(context, input.commandId)));
+  }
+
+  private async respond(
+    context: GraphQLContext,
+    command: LaunchProgram | AddProgramPartner | ChangeProgramStatus | CorrectProgram | RemoveProgramPartner,
+  ): Promise<ProgramPayload> {
     const { record, result } = await this.mutations.execute(context, command, (id) => this.program(id));
     return { program: record, result };
   }

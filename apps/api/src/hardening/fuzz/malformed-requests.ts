@@ -441,7 +441,18 @@ export class MalformedRequests {
         return { note: `authorization: ${show(authorization)}`, request, expected: ['UNAUTHENTICATED'] };
       }
       case 'wrong-role': {
-        const planners = new Set(['renameOrganization', 'launchProgram', 'addProgramPartner', 'changeProgramStatus', 'recordAgreement']);
+        const planners = new Set([
+          'renameOrganization',
+          'launchProgram',
+          'addProgramPartner',
+          'changeProgramStatus',
+          'recordAgreement',
+          'correctProgram',
+          'removeProgramPartner',
+          'signAgreement',
+          'amendAgreement',
+          'terminateAgreement',
+        ]);
         const token = planners.has(mutation.name) && r.chance(0.5) ? this.options.tokens.diplomat : this.options.tokens.auditor;
         const request = this.post({ query: this.document(mutation), variables: { input: await this.valid(mutation, true) } });
         request.headers.authorization = token;

@@ -1,5 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { AddFollowUp, LaunchProgram, LogActivity, RecordOutcome, RegisterOrganization } from '@tracker/application';
+import { AddFollowUp, AddProgramPartner, LaunchProgram, LogActivity, RecordAgreement, RecordOutcome, RegisterOrganization } from '@tracker/application';
 import type { SeededRandom } from './seeded-random';
 
 /**
@@ -16,9 +16,18 @@ export interface FuzzFixtures {
   spareOrganization: string;
   proposedProgram: string;
   openFollowUp: string;
+  /** A signed agreement of the program: amendments change its title and nothing else. */
+  agreement: string;
+  /** A partner of the program that malformed removals name (and never remove). */
+  sparePartner: string;
+  draftAgreement: string;
+  signedAgreement: string;
   freshOrganization(): Promise<string>;
   freshProposedProgram(): Promise<string>;
   freshOpenFollowUp(): Promise<string>;
+  freshPartner(): Promise<string>;
+  freshDraftAgreement(): Promise<string>;
+  freshSignedAgreement(): Promise<string>;
 }
 
 export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixtures> {
@@ -31,6 +40,15 @@ export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixt
   const freshOrganization = async () => (await commands.execute(new RegisterOrganization({ name: { en: 'Candidate partner' }, kind: 'COMPANY' }, ctx))).id;
   const freshProposedProgram = async () => (await commands.execute(new LaunchProgram({ title: { en: 'Proposal' } }, ctx))).id;
   const freshOpenFollowUp = async () => (await commands.execute(new AddFollowUp({ activityId: activity, description: 'Send the slides' }, ctx))).id;
+  const freshPartner = async () => {
+    const organizationId = await freshOrganization();
+    await commands.execute(new AddProgramPartner({ programId: program, organizationId, role: 'MARKETING', joinedOn: '2019-12-16' }, ctx));
+    return organizationId;
+  };
+  const agreement = async (status: 'DRAFT' | 'SIGNED') =>
+    (await commands.execute(new RecordAgreement({ title: { en: 'Memorandum' }, partyIds: [ministry, company], programId: program, status, signedOn: status === 'SIGNED' ? '2019-12-16' : null }, ctx))).id;
+  const freshDraftAgreement = () => agreement('DRAFT');
+  const freshSignedAgreement = () => agreement('SIGNED');
   return {
     ministry,
     company,
@@ -40,9 +58,16 @@ export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixt
     spareOrganization: await freshOrganization(),
     proposedProgram: await freshProposedProgram(),
     openFollowUp: await freshOpenFollowUp(),
+    agreement: await freshSignedAgreement(),
+    sparePartner: await freshPartner(),
+    draftAgreement: await freshDraftAgreement(),
+    signedAgreement: await freshSignedAgreement(),
     freshOrganization,
     freshProposedProgram,
     freshOpenFollowUp,
+    freshPartner,
+    freshDraftAgreement,
+    freshSignedAgreement,
   };
 }
 
@@ -109,4 +134,30 @@ export const VALID_INPUTS: Record<string, (fixtures: FuzzFixtures, random: Seede
   correctOutcome: async (f, r) => ({ id: f.outcome, amount: `${r.int(1, 1e9)}.25`, reason: 'Typo in the report' }),
   addFollowUp: async (f, r) => ({ activityId: f.activity, description: `Send the buyer list ${r.int(1, 1e9)}`, ownerId: f.company, dueOn: '2020-01-31' }),
   closeFollowUp: async (f, _r, fresh) => ({ id: fresh ? await f.freshOpenFollowUp() : f.openFollowUp, status: 'DONE', note: 'Sent' }),
+  correctProgram: async (f, r) => ({
+    programId: f.program,
+    title: { th: 'โอทอปออนไลน์', en: `OTOP e-commerce ${r.int(1, 1e9)}` },
+    summary: 'Community products online',
+    startedOn: '๒๙ พฤษภาคม ๒๕๖๒',
+    reason: 'The title was mistyped',
+  }),
+  removeProgramPartner: async (f, _r, fresh) => ({
+    programId: f.program,
+    organizationId: fresh ? await f.freshPartner() : f.sparePartner,
+    leftOn: '31 ม.ค. 2563',
+    reason: 'Its contract ended',
+  }),
+  signAgreement: async (f, _r, fresh) => ({ id: fresh ? await f.freshDraftAgreement() : f.draftAgreement, signedOn: '15/01/2563', expiresOn: '2022-12-31' }),
+  amendAgreement: async (f, r) => ({
+    id: f.agreement,
+    title: { en: `Memorandum ${r.int(1, 1e9)}` },
+    partyIds: [f.ministry, f.company],
+    expiresOn: '2022-12-31',
+    reason: 'The parties renamed it',
+  }),
+  terminateAgreement: async (f, _r, fresh) => ({
+    id: fresh ? await f.freshSignedAgreement() : f.signedAgreement,
+    terminatedOn: '30 มิ.ย. 2563',
+    reason: 'Superseded by a new memorandum',
+  }),
 };
