@@ -1,10 +1,15 @@
+import { foldForSearch } from '@tracker/domain';
+
 /**
- * The LIKE pattern for a substring search on a search_text column (lower-cased by the
- * projections with JavaScript's toLowerCase, so the term is lowered the same way). The
- * pg_trgm GIN index answers `like '%term%'`; % and _ typed by a user are matched literally.
+ * The LIKE pattern for a substring search on a search_text column. The projections store that
+ * column folded by foldForSearch (lower case, no Thai tone marks, Thai digits as Arabic), so
+ * the term is folded by the same function and the column is compared bare: wrapping the column
+ * in a function would cost the pg_trgm GIN index that answers `like '%term%'`. % and _ typed
+ * by a user are matched literally. A term that folds to nothing ("่" alone) matches every row,
+ * as an empty search does.
  */
 export function containsPattern(term: string): string {
-  return `%${term.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return `%${foldForSearch(term).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
 /** A jsonb array-of-objects containment value: `partners @> '[{"organizationId": ...}]'`. */
