@@ -12,6 +12,10 @@ export function containsPattern(term: string): string {
   return `%${foldForSearch(term).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
+/** What every search filter forgives, for the filters' descriptions in the schema. */
+export const SEARCH_FORGIVES =
+  'Ignores case, Thai tone marks, thanthakhat and mai taikhu, and reads Thai digits as Arabic ones: "ลาซาดา" finds "ลาซาด้า", "2562" finds "๒๕๖๒".';
+
 /** A jsonb array-of-objects containment value: `partners @> '[{"organizationId": ...}]'`. */
 export function jsonContains(value: unknown): string {
   return JSON.stringify([value]);
