@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { CommandResult } from '../commands/command-result.type';
 import { GraphQLDate } from '../graphql/scalars';
+import { SEARCH_FORGIVES } from '../read-model/sql';
 import { ActivityKind, type ActivityKindValue } from '../shared/enums';
 import { LocalizedTextInput } from '../shared/localized-text.types';
 import { LocationInput } from '../shared/location.types';
@@ -18,7 +19,7 @@ export class ActivityFilter {
   to?: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'Matches Thai, English or Chinese text in titles, topics and summaries (substring).',
+    description: `Matches Thai, English or Chinese text in titles, topics and summaries (substring). ${SEARCH_FORGIVES}`,
   })
   search?: string | null;
 }
