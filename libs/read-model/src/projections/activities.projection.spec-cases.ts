@@ -50,7 +50,7 @@ const asLogged = {
   organization_ids: [diea, cdd, lazada],
   topics: ['OTOP on Lazada', 'Online Training'],
   summary: 'Plan for OTOP SMEs',
-  search_text: 'หารือการขายสินค้าโอทอป meeting on otop sales plan for otop smes otop on lazada online training',
+  search_text: 'หารือการขายสินคาโอทอป meeting on otop sales plan for otop smes otop on lazada online training',
   ...bookkeeping({ version: 1, created: 1, last: 1 }),
 };
 

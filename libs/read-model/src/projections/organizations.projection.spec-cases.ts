@@ -23,13 +23,13 @@ const asRegistered = {
   kind: 'COMPANY',
   country: 'TH',
   parent_id: alibaba,
-  search_text: 'ลาซาด้า lazada',
+  search_text: 'ลาซาดา lazada',
   ...bookkeeping({ version: 1, created: 1, last: 1 }),
 };
 const asRenamed = {
   ...asRegistered,
   name: { th: 'ลาซาด้า (ประเทศไทย)', en: 'Lazada (Thailand)', zh: '来赞达' },
-  search_text: 'ลาซาด้า (ประเทศไทย) lazada (thailand) 来赞达',
+  search_text: 'ลาซาดา (ประเทศไทย) lazada (thailand) 来赞达',
   ...bookkeeping({ version: 2, created: 1, last: 2 }),
 };
 

@@ -26,7 +26,7 @@ const asLaunched = {
   status: 'PROPOSED',
   started_on: '2019-05-29',
   partners: [],
-  search_text: 'โอทอปออนไลน์ otop online community products sold online',
+  search_text: 'โอทอปออนไลน otop online community products sold online',
   ...bookkeeping({ version: 1, created: 1, last: 1 }),
 };
 const cddPartner = { organizationId: cdd, role: 'LEAD', joinedOn: '2019-05-29' };
@@ -39,7 +39,7 @@ export const programsProjectionSpecs: ProjectionSpecCase[] = [
 
   spec('keeps a program launched with no summary and no start date')
     .given(stored({ ...launched, data: { ...launched.data, summary: null, startedOn: null } }, { position: 1 }))
-    .then({ programs: [{ ...asLaunched, summary: null, started_on: null, search_text: 'โอทอปออนไลน์ otop online' }] }),
+    .then({ programs: [{ ...asLaunched, summary: null, started_on: null, search_text: 'โอทอปออนไลน otop online' }] }),
 
   spec('lists a partner when one is added').given(launch).when(cddLeading).then({
     programs: [{ ...asLaunched, partners: [cddPartner], ...bookkeeping({ version: 2, created: 1, last: 2 }) }],
