@@ -1,8 +1,8 @@
-import { QueryBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { isObjectType } from 'graphql';
 import { FIELD_WEIGHTS } from '../graphql/limits/operation-cost';
-import { CommandService } from '@tracker/application';
+import { LaunchProgram, RegisterOrganization } from '@tracker/application';
 import { codesOf, dataOf, type GraphQLBody } from '../testing/graphql-caller';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { bearer } from '../testing/test-tokens';
@@ -21,12 +21,12 @@ beforeAll(async () => {
   // The projector keeps the index of which streams belong to a program, which programAsOf reads.
   api = await startTestApp({ projector: true });
   admin = await bearer(['admin']);
-  const commands = api.app.get(CommandService);
+  const commands = api.app.get(CommandBus);
   const fixtures = { actor: 'fixtures', now: new Date() };
-  program = (await commands.launchProgram({ title: { en: 'OTOP e-commerce' }, status: 'ACTIVE' }, fixtures)).id;
+  program = (await commands.execute(new LaunchProgram({ title: { en: 'OTOP e-commerce' }, status: 'ACTIVE' }, fixtures))).id;
   organizations = {
-    cdd: (await commands.registerOrganization({ name: { en: 'Community Development Department' }, kind: 'DEPARTMENT' }, fixtures)).id,
-    lazada: (await commands.registerOrganization({ name: { en: 'Lazada' }, kind: 'COMPANY' }, fixtures)).id,
+    cdd: (await commands.execute(new RegisterOrganization({ name: { en: 'Community Development Department' }, kind: 'DEPARTMENT' }, fixtures))).id,
+    lazada: (await commands.execute(new RegisterOrganization({ name: { en: 'Lazada' }, kind: 'COMPANY' }, fixtures))).id,
   };
 });
 
