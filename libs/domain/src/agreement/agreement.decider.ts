@@ -5,6 +5,7 @@ import { optionalDate, parseDate } from '../shared/thai-date';
 import {
   assertOrganizationsKnown,
   boundedList,
+  distinctList,
   MAX_LONG_TEXT,
   oneOf,
   optionalId,
@@ -175,10 +176,10 @@ function terminate(data: TerminateAgreement['data'], state: AgreementState): Agr
 
 /** Two or more distinct organisation ids (whether they exist is checked against the facts). */
 function parties(list: readonly string[] | null | undefined): string[] {
-  const partyIds = boundedList(Array.isArray(list) ? list : [], 'partyIds').map((id, i) => requireId(id, `partyIds[${i}]`));
-  if (new Set(partyIds).size !== partyIds.length) {
-    throw new ValidationError('an organisation appears twice among the parties', 'partyIds');
-  }
+  const partyIds = distinctList(
+    boundedList(Array.isArray(list) ? list : [], 'partyIds').map((id, i) => requireId(id, `partyIds[${i}]`)),
+    'partyIds',
+  );
   if (partyIds.length < 2) throw new ValidationError('an agreement needs two or more parties', 'partyIds');
   return partyIds;
 }
