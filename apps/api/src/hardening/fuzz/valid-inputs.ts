@@ -1,5 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { AddFollowUp, LaunchProgram, LogActivity, RecordOutcome, RegisterOrganization } from '@tracker/application';
+import { AddFollowUp, CloseFollowUp, LaunchProgram, LogActivity, RecordOutcome, RegisterOrganization } from '@tracker/application';
 import type { SeededRandom } from './seeded-random';
 
 /**
@@ -16,9 +16,13 @@ export interface FuzzFixtures {
   spareOrganization: string;
   proposedProgram: string;
   openFollowUp: string;
+  /** Kept open for updateFollowUp (closeFollowUp's spare may be closed by a retry case). */
+  followUpToUpdate: string;
+  doneFollowUp: string;
   freshOrganization(): Promise<string>;
   freshProposedProgram(): Promise<string>;
   freshOpenFollowUp(): Promise<string>;
+  freshDoneFollowUp(): Promise<string>;
 }
 
 export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixtures> {
@@ -31,6 +35,11 @@ export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixt
   const freshOrganization = async () => (await commands.execute(new RegisterOrganization({ name: { en: 'Candidate partner' }, kind: 'COMPANY' }, ctx))).id;
   const freshProposedProgram = async () => (await commands.execute(new LaunchProgram({ title: { en: 'Proposal' } }, ctx))).id;
   const freshOpenFollowUp = async () => (await commands.execute(new AddFollowUp({ activityId: activity, description: 'Send the slides' }, ctx))).id;
+  const freshDoneFollowUp = async () => {
+    const id = await freshOpenFollowUp();
+    await commands.execute(new CloseFollowUp({ id, status: 'DONE' }, ctx));
+    return id;
+  };
   return {
     ministry,
     company,
@@ -40,9 +49,12 @@ export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixt
     spareOrganization: await freshOrganization(),
     proposedProgram: await freshProposedProgram(),
     openFollowUp: await freshOpenFollowUp(),
+    followUpToUpdate: await freshOpenFollowUp(),
+    doneFollowUp: await freshDoneFollowUp(),
     freshOrganization,
     freshProposedProgram,
     freshOpenFollowUp,
+    freshDoneFollowUp,
   };
 }
 
@@ -109,4 +121,13 @@ export const VALID_INPUTS: Record<string, (fixtures: FuzzFixtures, random: Seede
   correctOutcome: async (f, r) => ({ id: f.outcome, amount: `${r.int(1, 1e9)}.25`, reason: 'Typo in the report' }),
   addFollowUp: async (f, r) => ({ activityId: f.activity, description: `Send the buyer list ${r.int(1, 1e9)}`, ownerId: f.company, dueOn: '2020-01-31' }),
   closeFollowUp: async (f, _r, fresh) => ({ id: fresh ? await f.freshOpenFollowUp() : f.openFollowUp, status: 'DONE', note: 'Sent' }),
+  // The description differs every time, so the update always changes something.
+  updateFollowUp: async (f, r, fresh) => ({
+    id: fresh ? await f.freshOpenFollowUp() : f.followUpToUpdate,
+    description: `Send the slides and the price list ${r.int(1, 1e9)}`,
+    ownerId: f.company,
+    dueOn: '31/01/2563',
+    reason: 'The buyer asked for the prices too',
+  }),
+  reopenFollowUp: async (f, _r, fresh) => ({ id: fresh ? await f.freshDoneFollowUp() : f.doneFollowUp, reason: 'The slides never arrived' }),
 };
