@@ -86,8 +86,9 @@ export class GetFollowUpsOfHandler implements IQueryHandler<GetFollowUpsOf> {
 }
 
 /**
- * The sort key, as the indexes of migration read-model/003 spell it: an undated follow-up
- * sorts after every date. The same expression bounds dueBy, so the index serves the range.
+ * The sort key, as the indexes of migration read-model/004-follow-ups-across-programs spell
+ * it: an undated follow-up sorts after every date. The same expression bounds dueBy, so the
+ * index serves the range.
  */
 const DUE_KEY = "coalesce(f.dueOn, cast('infinity' as date))";
 
