@@ -6,6 +6,9 @@ import { startTestApp, type TestApp } from '../testing/test-app';
 // updateFollowUp and reopenFollowUp through GraphQL, with the projector running so each
 // mutation answers with the follow-up as the read model then holds it.
 
+// Setting up sends a few dozen commands through the projector; on a busy machine that takes a while.
+jest.setTimeout(60_000);
+
 let api: TestApp;
 let diplomat: Caller;
 let auditor: Caller;

@@ -9,6 +9,9 @@ import { startTestApp, type TestApp } from '../testing/test-app';
 // The followUps query across programs, on a database of its own: the follow-ups below are all
 // there is, so every list can be written out in full.
 
+// Setting up sends a few dozen commands through the projector; on a busy machine that takes a while.
+jest.setTimeout(60_000);
+
 let api: TestApp;
 let diplomat: Caller;
 let commands: CommandBus;
