@@ -179,4 +179,17 @@ export const readModelMigrations: Migration[] = [
       .map((table) => `update ${table} set search_text = ${FOLD_STORED_SEARCH_TEXT} where search_text is distinct from ${FOLD_STORED_SEARCH_TEXT};`)
       .join('\n'),
   },
+  {
+    // The followUps query across programs lists soonest due first, undated last, the id
+    // breaking ties: coalesce(due_on, 'infinity') is its sort key (and its cursor), so each
+    // index below ends with it and id. One per filter it may start from: none, status (also
+    // dueBy, which means status OPEN and a bound on the sort key), owner, program.
+    id: 'read-model/004-follow-ups-across-programs',
+    sql: `
+      create index follow_ups_due on follow_ups ((coalesce(due_on, 'infinity'::date)), id);
+      create index follow_ups_status_due on follow_ups (status, (coalesce(due_on, 'infinity'::date)), id);
+      create index follow_ups_owner_due on follow_ups (owner_id, (coalesce(due_on, 'infinity'::date)), id);
+      create index follow_ups_program_due on follow_ups (program_id, (coalesce(due_on, 'infinity'::date)), id);
+    `,
+  },
 ];

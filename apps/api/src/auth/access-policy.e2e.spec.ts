@@ -1,7 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import type { AddressInfo } from 'node:net';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { AddFollowUp, AddProgramPartner, LaunchProgram, LogActivity, RecordAgreement, RecordOutcome, RegisterOrganization } from '@tracker/application';
+import { AddFollowUp, AddProgramPartner, CloseFollowUp, LaunchProgram, LogActivity, RecordAgreement, RecordOutcome, RegisterOrganization } from '@tracker/application';
 import { getNamedType, isLeafType, isNonNullType, isScalarType, type GraphQLSchema } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -83,6 +83,7 @@ const EXPECTED: Record<string, Role[]> = {
   'Query.activity': EVERYONE,
   'Query.activities': EVERYONE,
   'Query.agreement': EVERYONE,
+  'Query.followUps': EVERYONE,
   'Query.programHistory': AUDIT_TRAIL,
   'Query.programAsOf': AUDIT_TRAIL,
   'Query.verifyHistory': AUDIT_TRAIL,
@@ -103,6 +104,8 @@ const EXPECTED: Record<string, Role[]> = {
   'Mutation.correctOutcome': DIPLOMAT_WRITES,
   'Mutation.addFollowUp': DIPLOMAT_WRITES,
   'Mutation.closeFollowUp': DIPLOMAT_WRITES,
+  'Mutation.updateFollowUp': DIPLOMAT_WRITES,
+  'Mutation.reopenFollowUp': DIPLOMAT_WRITES,
   'Subscription.programHistoryAppended': AUDIT_TRAIL,
 };
 
@@ -120,6 +123,9 @@ interface Fixtures {
   signedAgreement: Record<Role, string>;
   proposedProgram: Record<Role, string>;
   openFollowUp: Record<Role, string>;
+  /** Open, for updateFollowUp (closeFollowUp closes openFollowUp, in whatever order they run). */
+  followUpToUpdate: Record<Role, string>;
+  doneFollowUp: Record<Role, string>;
 }
 
 type Arguments = (fixtures: Fixtures, role: Role) => Record<string, unknown>;
@@ -132,6 +138,7 @@ const ARGUMENTS: Record<string, Arguments> = {
   'Query.activity': (f) => ({ id: f.activity }),
   'Query.activities': () => ({}),
   'Query.agreement': (f) => ({ id: f.ministry }),
+  'Query.followUps': (f) => ({ filter: { programId: f.program, status: 'OPEN' }, first: 5 }),
   'Query.programHistory': (f) => ({ programId: f.program }),
   'Query.programAsOf': (f) => ({ programId: f.program, asOf: '2030-01-01T00:00:00Z' }),
   'Query.verifyHistory': () => ({}),
@@ -154,6 +161,8 @@ const ARGUMENTS: Record<string, Arguments> = {
   'Mutation.correctOutcome': (f, role) => ({ input: { id: f.outcome, amount: `${ROLES.indexOf(role) + 2}00.00`, reason: `checked by ${role}` } }),
   'Mutation.addFollowUp': (f, role) => ({ input: { activityId: f.activity, description: `Added by ${role}`, ownerId: f.company } }),
   'Mutation.closeFollowUp': (f, role) => ({ input: { id: f.openFollowUp[role], status: 'DONE' } }),
+  'Mutation.updateFollowUp': (f, role) => ({ input: { id: f.followUpToUpdate[role], dueOn: '2020-06-30', reason: `rescheduled by ${role}` } }),
+  'Mutation.reopenFollowUp': (f, role) => ({ input: { id: f.doneFollowUp[role], reason: `reopened by ${role}` } }),
   // `after` replays the program's history first: an allowed subscriber gets an event at once.
   'Subscription.programHistoryAppended': (f) => ({ programId: f.program, after: '0' }),
 };
@@ -222,6 +231,12 @@ describe('the role matrix, called for real', () => {
       signedAgreement: await perRole((role) => agreement(`Signed for ${role}`, 'SIGNED')),
       proposedProgram: await perRole(async (role) => (await commands.execute(new LaunchProgram({ title: { en: `Proposal for ${role}` } }, ctx))).id),
       openFollowUp: await perRole(async (role) => (await commands.execute(new AddFollowUp({ activityId: activity, description: `For ${role}` }, ctx))).id),
+      followUpToUpdate: await perRole(async (role) => (await commands.execute(new AddFollowUp({ activityId: activity, description: `Update for ${role}` }, ctx))).id),
+      doneFollowUp: await perRole(async (role) => {
+        const { id } = await commands.execute(new AddFollowUp({ activityId: activity, description: `Reopen for ${role}` }, ctx));
+        await commands.execute(new CloseFollowUp({ id, status: 'DONE' }, ctx));
+        return id;
+      }),
     };
   });
 

@@ -11,7 +11,8 @@ import type { Role } from './roles';
  * - History, as-of and verification are the audit trail: auditor, planner (the contract says
  *   "auditor and planner roles" for programHistory) and admin; a diplomat reads the records
  *   themselves, not the trail. The history subscription is the same data live.
- * - diplomat: register organisations, log activities, record outcomes, add and close follow-ups.
+ * - diplomat: register organisations, log activities, record outcomes, add, update, close and
+ *   reopen follow-ups.
  *   correctOutcome is allowed too: a correction is recording an outcome (an OutcomeCorrected
  *   event beside the original, which stays in the history), and the person who reported a
  *   figure is the one who finds its typo. renameOrganization is not in the diplomat's list, so
@@ -31,6 +32,7 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   'Query.activity': EVERYONE,
   'Query.activities': EVERYONE,
   'Query.agreement': EVERYONE,
+  'Query.followUps': EVERYONE,
   'Query.programHistory': AUDIT_TRAIL,
   'Query.programAsOf': AUDIT_TRAIL,
   'Query.verifyHistory': AUDIT_TRAIL,
@@ -52,6 +54,8 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.correctOutcome': DIPLOMAT_WRITES,
   'Mutation.addFollowUp': DIPLOMAT_WRITES,
   'Mutation.closeFollowUp': DIPLOMAT_WRITES,
+  'Mutation.updateFollowUp': DIPLOMAT_WRITES,
+  'Mutation.reopenFollowUp': DIPLOMAT_WRITES,
 
   'Subscription.programHistoryAppended': AUDIT_TRAIL,
 };

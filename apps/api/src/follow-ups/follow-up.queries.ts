@@ -1,10 +1,21 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { FollowUpEntity } from '@tracker/read-model';
 import { In } from 'typeorm';
+import { emptyConnection, toConnection, type ConnectionShape, type PageRequest } from '../graphql/connection';
 import { manyByKey, oneByKey, uuids } from '../read-model/batch';
 import { ReadDatabase } from '../read-model/read-database';
 import type { FollowUpStatusValue } from '../shared/enums';
+import { isUuid } from '../shared/ids';
+import { followUpKeysetOf, type FollowUpKeyset } from './follow-up.keyset';
 import type { FollowUp } from './follow-up.types';
+
+export interface FollowUpCriteria {
+  status?: FollowUpStatusValue | null;
+  ownerId?: string | null;
+  programId?: string | null;
+  /** ISO date: OPEN follow-ups due on or before it (the caller's today gives the overdue ones). */
+  dueBy?: string | null;
+}
 
 /** Follow-ups by id, one result per id (null for an unknown one). */
 export class GetFollowUps extends Query<(FollowUp | null)[]> {
@@ -18,6 +29,16 @@ export class GetFollowUpsOf extends Query<FollowUp[][]> {
   constructor(
     readonly parent: 'program' | 'activity',
     readonly parentIds: readonly string[],
+  ) {
+    super();
+  }
+}
+
+/** A page of follow-ups across programs, soonest due first (undated last), by (dueOn, id). */
+export class ListFollowUps extends Query<ConnectionShape<FollowUp>> {
+  constructor(
+    readonly criteria: FollowUpCriteria,
+    readonly page: PageRequest<FollowUpKeyset>,
   ) {
     super();
   }
@@ -64,4 +85,38 @@ export class GetFollowUpsOfHandler implements IQueryHandler<GetFollowUpsOf> {
   }
 }
 
-export const FOLLOW_UP_QUERY_HANDLERS = [GetFollowUpsHandler, GetFollowUpsOfHandler];
+/**
+ * The sort key, as the indexes of migration read-model/004-follow-ups-across-programs spell
+ * it: an undated follow-up sorts after every date. The same expression bounds dueBy, so the
+ * index serves the range.
+ */
+const DUE_KEY = "coalesce(f.dueOn, cast('infinity' as date))";
+
+@QueryHandler(ListFollowUps)
+export class ListFollowUpsHandler implements IQueryHandler<ListFollowUps> {
+  constructor(private readonly db: ReadDatabase) {}
+
+  async execute({ criteria, page }: ListFollowUps): Promise<ConnectionShape<FollowUp>> {
+    const ids = [criteria.ownerId, criteria.programId].filter((id) => id != null);
+    if (!ids.every(isUuid)) return emptyConnection();
+    const query = (await this.db.repository(FollowUpEntity)).createQueryBuilder('f');
+    if (criteria.status) query.andWhere('f.status = :status', { status: criteria.status });
+    if (criteria.ownerId) query.andWhere('f.ownerId = :ownerId', { ownerId: criteria.ownerId });
+    if (criteria.programId) query.andWhere('f.programId = :programId', { programId: criteria.programId });
+    if (criteria.dueBy) {
+      // Overdue means still to do: a DONE or DROPPED follow-up is never due.
+      query.andWhere("f.status = 'OPEN'").andWhere(`${DUE_KEY} <= cast(:dueBy as date)`, { dueBy: criteria.dueBy });
+    }
+    const totalCount = await query.clone().getCount();
+    if (page.after) {
+      query.andWhere(`(${DUE_KEY}, f.id) > (coalesce(cast(:afterDue as date), cast('infinity' as date)), cast(:afterId as uuid))`, {
+        afterDue: page.after[0],
+        afterId: page.after[1],
+      });
+    }
+    const rows = await query.orderBy(DUE_KEY).addOrderBy('f.id').limit(page.limit + 1).getMany();
+    return toConnection(rows.map(toFollowUp), page, followUpKeysetOf, totalCount);
+  }
+}
+
+export const FOLLOW_UP_QUERY_HANDLERS = [GetFollowUpsHandler, GetFollowUpsOfHandler, ListFollowUpsHandler];

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../graphql/connection';
 import { GraphQLDate } from '../graphql/scalars';
 import { FollowUpStatus, type FollowUpStatusValue } from '../shared/enums';
 
@@ -9,10 +10,13 @@ export class FollowUp {
   // owner: resolved from ownerId (FollowUpsResolver).
   @Field(() => GraphQLDate, { nullable: true }) dueOn: string | null;
   @Field(() => FollowUpStatus) status: FollowUpStatusValue;
-  // activity: resolved from activityId (FollowUpsResolver).
+  // activity and program: resolved from activityId and programId (FollowUpsResolver).
   @Field(() => Int) version: number;
 
   ownerId: string | null;
   activityId: string;
   programId: string | null;
 }
+
+@ObjectType('FollowUpConnection')
+export class FollowUpConnection extends Connection(FollowUp) {}

@@ -1,5 +1,5 @@
 import { assertNever, type CommandMetadata, type Decider } from '../shared/decider';
-import { ConflictError, NotFoundError } from '../shared/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { businessDateOf, optionalDate } from '../shared/thai-date';
 import {
   assertOrganizationsKnown,
@@ -11,8 +11,16 @@ import {
   requireFact,
   requireId,
 } from '../shared/validation';
-import type { AddFollowUp, CloseFollowUp, FollowUpCommand } from './follow-up.commands';
-import type { FollowUpAdded, FollowUpClosed, FollowUpEvent, FollowUpStatus } from './follow-up.events';
+import type { AddFollowUp, CloseFollowUp, FollowUpCommand, ReopenFollowUp, UpdateFollowUp } from './follow-up.commands';
+import {
+  followUpUpdatableFields,
+  type FollowUpAdded,
+  type FollowUpClosed,
+  type FollowUpEvent,
+  type FollowUpReopened,
+  type FollowUpStatus,
+  type FollowUpUpdated,
+} from './follow-up.events';
 
 export type FollowUpState =
   | { exists: false }
@@ -21,7 +29,9 @@ export type FollowUpState =
       followUpId: string;
       activityId: string;
       programId: string | null;
+      description: string;
       ownerId: string | null;
+      dueOn: string | null;
       status: FollowUpStatus;
       closedOn: string | null;
     };
@@ -31,11 +41,17 @@ export const initialState: FollowUpState = { exists: false };
 export function evolve(state: FollowUpState, event: FollowUpEvent): FollowUpState {
   switch (event.type) {
     case 'FollowUpAdded': {
-      const { followUpId, activityId, programId, ownerId } = event.data;
-      return { exists: true, followUpId, activityId, programId, ownerId, status: 'OPEN', closedOn: null };
+      const { followUpId, activityId, programId, description, ownerId, dueOn } = event.data;
+      return { exists: true, followUpId, activityId, programId, description, ownerId, dueOn, status: 'OPEN', closedOn: null };
     }
     case 'FollowUpClosed':
       return state.exists ? { ...state, status: event.data.status, closedOn: event.data.closedOn } : state;
+    case 'FollowUpUpdated':
+    case 'FollowUpReopened': {
+      if (!state.exists) return state;
+      const { description, ownerId, dueOn } = event.data;
+      return { ...state, description, ownerId, dueOn, status: 'OPEN', closedOn: null };
+    }
     default:
       return assertNever(event);
   }
@@ -47,6 +63,10 @@ export function decide(command: FollowUpCommand, state: FollowUpState): FollowUp
       return [add(command.data, state)];
     case 'CloseFollowUp':
       return [close(command.data, command.metadata, state)];
+    case 'UpdateFollowUp':
+      return [update(command.data, state)];
+    case 'ReopenFollowUp':
+      return [reopen(command.data, state)];
     default:
       return assertNever(command);
   }
@@ -87,4 +107,45 @@ function close(data: CloseFollowUp['data'], metadata: CommandMetadata, state: Fo
     type: 'FollowUpClosed',
     data: { followUpId, status, note: optionalText(data.note, 'note'), closedOn: businessDateOf(metadata.now) },
   };
+}
+
+/**
+ * Omitted fields keep their value, null clears the owner or the due date. Allowed whatever the
+ * program's status, like adding one. Only an OPEN follow-up is updated (see UpdateFollowUp).
+ */
+function update(data: UpdateFollowUp['data'], state: FollowUpState): FollowUpUpdated {
+  const followUpId = requireId(data.followUpId, 'followUpId');
+  if (!state.exists) throw new NotFoundError('follow-up', followUpId, 'followUpId');
+  const reason = requiredText(data.reason, 'reason', MAX_LONG_TEXT);
+  if (data.description === null) throw new ValidationError('description cannot be cleared: a follow-up says what is to be done', 'description');
+  const description = data.description === undefined ? state.description : requiredText(data.description, 'description', MAX_LONG_TEXT);
+  const ownerId = data.ownerId === undefined ? state.ownerId : optionalId(data.ownerId, 'ownerId');
+  // Only a new owner is checked: the current one was checked when it was set.
+  if (ownerId !== null && ownerId !== state.ownerId) assertOrganizationsKnown([ownerId], data.knownOrganizationIds, 'ownerId');
+  const dueOn = data.dueOn === undefined ? state.dueOn : optionalDate(data.dueOn, 'dueOn');
+  assertOpen(state, 'updated');
+  const updated = { description, ownerId, dueOn };
+  const changed = followUpUpdatableFields.filter((field) => updated[field] !== state[field]);
+  if (changed.length === 0) throw new ValidationError(`the update leaves follow-up ${followUpId} as it is`);
+  const { activityId, programId } = state;
+  return { type: 'FollowUpUpdated', data: { followUpId, activityId, programId, ...updated, changed, reason } };
+}
+
+function reopen(data: ReopenFollowUp['data'], state: FollowUpState): FollowUpReopened {
+  const followUpId = requireId(data.followUpId, 'followUpId');
+  if (!state.exists) throw new NotFoundError('follow-up', followUpId, 'followUpId');
+  const reason = requiredText(data.reason, 'reason', MAX_LONG_TEXT);
+  if (state.status === 'OPEN') {
+    throw new ConflictError(`follow-up ${followUpId} is OPEN: only a DONE or DROPPED follow-up can be reopened`);
+  }
+  const { activityId, programId, description, ownerId, dueOn, status: previousStatus } = state;
+  return { type: 'FollowUpReopened', data: { followUpId, activityId, programId, description, ownerId, dueOn, previousStatus, reason } };
+}
+
+function assertOpen(state: Extract<FollowUpState, { exists: true }>, what: string): void {
+  if (state.status !== 'OPEN') {
+    throw new ConflictError(
+      `follow-up ${state.followUpId} is ${state.status} (closed on ${state.closedOn}) and cannot be ${what}: reopen it first`,
+    );
+  }
 }

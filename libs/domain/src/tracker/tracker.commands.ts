@@ -40,6 +40,8 @@ export function streamIdOf(command: TrackerCommand): string {
       return streamIdFor.outcome(command.data.outcomeId);
     case 'AddFollowUp':
     case 'CloseFollowUp':
+    case 'UpdateFollowUp':
+    case 'ReopenFollowUp':
       return streamIdFor.followUp(command.data.followUpId);
     default:
       return assertNever(command);
@@ -74,6 +76,8 @@ export function decideTracker(command: TrackerCommand, stream: readonly TrackerE
       return run(outcomeDecider, command, stream as readonly OutcomeEvent[]);
     case 'AddFollowUp':
     case 'CloseFollowUp':
+    case 'UpdateFollowUp':
+    case 'ReopenFollowUp':
       return run(followUpDecider, command, stream as readonly FollowUpEvent[]);
     default:
       return assertNever(command);

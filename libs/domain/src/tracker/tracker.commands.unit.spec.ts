@@ -17,6 +17,8 @@ describe('a tracker command', () => {
   it('names the stream it writes to', () => {
     expect(streamIdOf(launch)).toBe('program-p1');
     expect(streamIdOf({ type: 'CloseFollowUp', data: { followUpId: 'f1', status: 'DONE' }, metadata })).toBe('follow-up-f1');
+    expect(streamIdOf({ type: 'UpdateFollowUp', data: { followUpId: 'f1', dueOn: null, reason: 'r', knownOrganizationIds: [] }, metadata })).toBe('follow-up-f1');
+    expect(streamIdOf({ type: 'ReopenFollowUp', data: { followUpId: 'f1', reason: 'r' }, metadata })).toBe('follow-up-f1');
   });
 
   it("is decided against its stream's history by its aggregate", () => {

@@ -63,6 +63,9 @@ export function occurredOnOf(event: TrackerEvent): string | null {
     case 'OutcomeRecorded':
     case 'OutcomeCorrected':
     case 'FollowUpAdded':
+    // An update or a reopening has no date of its own in the world: the day it is recorded counts.
+    case 'FollowUpUpdated':
+    case 'FollowUpReopened':
       return null;
     default:
       return assertNever(event);

@@ -12,6 +12,8 @@ describe('tracker events', () => {
         'AgreementTerminated',
         'FollowUpAdded',
         'FollowUpClosed',
+        'FollowUpReopened',
+        'FollowUpUpdated',
         'OrganizationRegistered',
         'OrganizationRenamed',
         'OutcomeCorrected',
@@ -77,6 +79,21 @@ describe('tracker events', () => {
         null,
       ],
       [{ type: 'OrganizationRenamed', data: { organizationId: 'o', name: { en: 'O' } } }, null],
+      // Recorded when it was decided: BusinessDates counts the recording day for them.
+      [
+        {
+          type: 'FollowUpUpdated',
+          data: { followUpId: 'f', activityId: 'a', programId: null, description: 'd', ownerId: null, dueOn: '2020-06-30', changed: ['dueOn'], reason: 'r' },
+        },
+        null,
+      ],
+      [
+        {
+          type: 'FollowUpReopened',
+          data: { followUpId: 'f', activityId: 'a', programId: null, description: 'd', ownerId: null, dueOn: null, previousStatus: 'DONE', reason: 'r' },
+        },
+        null,
+      ],
     ];
 
     it.each(cases.map(([event, expected]) => [event.type, event, expected] as const))('dates %s by what it is about', (_type, event, expected) => {

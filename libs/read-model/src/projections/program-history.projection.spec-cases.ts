@@ -56,6 +56,18 @@ export const programHistoryProjectionSpecs: ProjectionSpecCase[] = [
     .given(stored(sample.agreementRecorded({ agreementId, programId }), { position: 1 }))
     .when(stored(sample.agreementSigned({ agreementId }), { position: 2, version: 2 }), stored(sample.agreementAmended({ agreementId }), { position: 3, version: 3 }))
     .then({ program_streams: [link(streamIdFor.agreement(agreementId), programId, 3)], program_events: touched(programId, 1, 2, 3) }),
+  spec('records the update and the reopening of a follow-up of the program')
+    .given(stored(sample.followUpAdded({ followUpId, programId }), { position: 1 }), stored(sample.followUpClosed({ followUpId }), { position: 2, version: 2 }))
+    .when(
+      stored(sample.followUpReopened({ followUpId, programId }), { position: 3, version: 3 }),
+      stored(sample.followUpUpdated({ followUpId, programId }), { position: 4, version: 4 }),
+    )
+    .then({ program_streams: [link(streamIdFor.followUp(followUpId), programId, 4)], program_events: touched(programId, 1, 2, 3, 4) }),
+
+  spec('links a follow-up stream by an update that comes first, since it names its program')
+    .given()
+    .when(stored(sample.followUpUpdated({ followUpId, programId }), { position: 2, version: 2 }))
+    .then({ program_streams: [link(streamIdFor.followUp(followUpId), programId, 2)], program_events: touched(programId, 2) }),
 
   spec("records an agreement of the program, its signing and its termination")
     .given(stored(sample.agreementRecorded({ agreementId, programId }), { position: 1 }))

@@ -17,6 +17,8 @@ function programNamedBy(event: ProjectedEvent): string | null {
     case 'OutcomeRecorded':
     case 'OutcomeCorrected':
     case 'FollowUpAdded':
+    case 'FollowUpUpdated':
+    case 'FollowUpReopened':
       return event.data.programId;
     default:
       return null;

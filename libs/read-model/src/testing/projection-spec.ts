@@ -105,6 +105,8 @@ function streamOf(event: TrackerEvent): string {
       return streamIdFor.outcome(event.data.outcomeId);
     case 'FollowUpAdded':
     case 'FollowUpClosed':
+    case 'FollowUpUpdated':
+    case 'FollowUpReopened':
       return streamIdFor.followUp(event.data.followUpId);
     default:
       return assertNever(event);

@@ -1,5 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { AddFollowUp, AddProgramPartner, LaunchProgram, LogActivity, RecordAgreement, RecordOutcome, RegisterOrganization } from '@tracker/application';
+import { AddFollowUp, AddProgramPartner, CloseFollowUp, LaunchProgram, LogActivity, RecordAgreement, RecordOutcome, RegisterOrganization } from '@tracker/application';
 import type { SeededRandom } from './seeded-random';
 
 /**
@@ -28,6 +28,10 @@ export interface FuzzFixtures {
   freshPartner(): Promise<string>;
   freshDraftAgreement(): Promise<string>;
   freshSignedAgreement(): Promise<string>;
+  freshDoneFollowUp(): Promise<string>;
+  /** Kept open for updateFollowUp (closeFollowUp's spare may be closed by a retry case). */
+  followUpToUpdate: string;
+  doneFollowUp: string;
 }
 
 export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixtures> {
@@ -49,6 +53,11 @@ export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixt
     (await commands.execute(new RecordAgreement({ title: { en: 'Memorandum' }, partyIds: [ministry, company], programId: program, status, signedOn: status === 'SIGNED' ? '2019-12-16' : null }, ctx))).id;
   const freshDraftAgreement = () => agreement('DRAFT');
   const freshSignedAgreement = () => agreement('SIGNED');
+  const freshDoneFollowUp = async () => {
+    const id = await freshOpenFollowUp();
+    await commands.execute(new CloseFollowUp({ id, status: 'DONE' }, ctx));
+    return id;
+  };
   return {
     ministry,
     company,
@@ -68,6 +77,9 @@ export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixt
     freshPartner,
     freshDraftAgreement,
     freshSignedAgreement,
+    freshDoneFollowUp,
+    followUpToUpdate: await freshOpenFollowUp(),
+    doneFollowUp: await freshDoneFollowUp(),
   };
 }
 
@@ -160,4 +172,13 @@ export const VALID_INPUTS: Record<string, (fixtures: FuzzFixtures, random: Seede
     terminatedOn: '30 มิ.ย. 2563',
     reason: 'Superseded by a new memorandum',
   }),
+  // The description differs every time, so the update always changes something.
+  updateFollowUp: async (f, r, fresh) => ({
+    id: fresh ? await f.freshOpenFollowUp() : f.followUpToUpdate,
+    description: `Send the slides and the price list ${r.int(1, 1e9)}`,
+    ownerId: f.company,
+    dueOn: '31/01/2563',
+    reason: 'The buyer asked for the prices too',
+  }),
+  reopenFollowUp: async (f, _r, fresh) => ({ id: fresh ? await f.freshDoneFollowUp() : f.doneFollowUp, reason: 'The slides never arrived' }),
 };
