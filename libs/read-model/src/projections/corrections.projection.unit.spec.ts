@@ -19,7 +19,8 @@ const cddId = '20000000-0000-4000-8000-000000000002';
 
 /** The event as the projector receives it: stored as JSON and read back through the upcasters. */
 function stored(event: TrackerEvent, position: number, streamVersion: number, schemaVersion?: number): ProjectedEvent {
-  const streamId = 'activityId' in event.data && event.type.startsWith('Activity') ? streamIdFor.activity(event.data.activityId) : streamIdFor.outcome((event.data as { outcomeId: string }).outcomeId);
+  const { activityId, outcomeId } = event.data as { activityId?: string; outcomeId?: string };
+  const streamId = event.type.startsWith('Activity') ? streamIdFor.activity(activityId!) : streamIdFor.outcome(outcomeId!);
   return toProjectedEvent({
     position: BigInt(position),
     streamId,
