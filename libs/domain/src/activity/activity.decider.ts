@@ -7,7 +7,8 @@ import { dateRange } from '../shared/thai-date';
 import {
   assertOrganizationsKnown,
   boundedList,
-  distinct,
+  comparableText,
+  distinctList,
   MAX_LONG_TEXT,
   MAX_SHORT_TEXT,
   oneOf,
@@ -210,21 +211,42 @@ function detailsOf(data: ActivityDetails): ActivityDetails {
 }
 
 function organizers(input: readonly string[] | null | undefined): string[] {
-  return distinct(boundedList(input, 'organizerIds').map((id, i) => requireId(id, `organizerIds[${i}]`)));
+  return distinctList(
+    boundedList(input, 'organizerIds').map((id, i) => requireId(id, `organizerIds[${i}]`)),
+    'organizerIds',
+  );
 }
 
 function participantList(input: readonly ParticipantInput[] | null | undefined): Participant[] {
-  return boundedList(input, 'participants').map((p, i) => participant(p, `participants[${i}]`));
+  return distinctList(
+    boundedList(input, 'participants').map((p, i) => participant(p, `participants[${i}]`)),
+    'participants',
+    participantKeys,
+  );
 }
 
 function organizationsOf(participants: readonly Participant[]): string[] {
   return participants.flatMap((p) => (p.organizationId === null ? [] : [p.organizationId]));
 }
 
-/** Blank topics are dropped and repeats kept once: topics are search terms, not a transcript. */
+/**
+ * Blank topics are dropped (there is nothing to keep); a topic repeated, whatever its case or
+ * spacing, is refused like any repeat in a list (distinctList).
+ */
 function topics(input: readonly string[] | null | undefined): string[] {
   const texts = boundedList(input, 'topics').map((topic, i) => optionalText(topic, `topics[${i}]`, MAX_SHORT_TEXT));
-  return distinct(texts.filter((topic) => topic !== null));
+  distinctList(texts, 'topics', (topic) => (topic === null ? [] : comparableText(topic)));
+  return texts.filter((topic) => topic !== null);
+}
+
+/**
+ * Two participants are the same person when they belong to the same organisation (or both to
+ * none) and share a name in any language: "Paiboon" twice, or the same Thai name written with
+ * two transliterations, is one person typed twice.
+ */
+function participantKeys(participant: Participant): string[] {
+  const organization = participant.organizationId ?? '';
+  return Object.values(participant.name).map((name) => `${organization}\u0000${comparableText(name)}`);
 }
 
 function participant(input: ParticipantInput, field: string): Participant {

@@ -6,3 +6,4 @@ export * from './country-code';
 export * from './money';
 export * from './thai-date';
 export * from './equality';
+export * from './search-folding';
