@@ -16,9 +16,15 @@ export interface FuzzFixtures {
   spareOrganization: string;
   proposedProgram: string;
   openFollowUp: string;
+  /** Held, for cancelActivity (an activity is cancelled once). */
+  spareActivity: string;
+  /** For voidOutcome (an outcome is voided once); never the corrected `outcome`. */
+  spareOutcome: string;
   freshOrganization(): Promise<string>;
   freshProposedProgram(): Promise<string>;
   freshOpenFollowUp(): Promise<string>;
+  freshActivity(): Promise<string>;
+  freshOutcome(): Promise<string>;
 }
 
 export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixtures> {
@@ -31,6 +37,9 @@ export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixt
   const freshOrganization = async () => (await commands.execute(new RegisterOrganization({ name: { en: 'Candidate partner' }, kind: 'COMPANY' }, ctx))).id;
   const freshProposedProgram = async () => (await commands.execute(new LaunchProgram({ title: { en: 'Proposal' } }, ctx))).id;
   const freshOpenFollowUp = async () => (await commands.execute(new AddFollowUp({ activityId: activity, description: 'Send the slides' }, ctx))).id;
+  const freshActivity = async () =>
+    (await commands.execute(new LogActivity({ programId: program, kind: 'MEETING', title: { en: 'Follow-up meeting' }, startsOn: '2019-12-20' }, ctx))).id;
+  const freshOutcome = async () => (await commands.execute(new RecordOutcome({ programId: program, kind: 'ORDERS', quantity: 12 }, ctx))).id;
   return {
     ministry,
     company,
@@ -40,9 +49,13 @@ export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixt
     spareOrganization: await freshOrganization(),
     proposedProgram: await freshProposedProgram(),
     openFollowUp: await freshOpenFollowUp(),
+    spareActivity: await freshActivity(),
+    spareOutcome: await freshOutcome(),
     freshOrganization,
     freshProposedProgram,
     freshOpenFollowUp,
+    freshActivity,
+    freshOutcome,
   };
 }
 
@@ -109,4 +122,14 @@ export const VALID_INPUTS: Record<string, (fixtures: FuzzFixtures, random: Seede
   correctOutcome: async (f, r) => ({ id: f.outcome, amount: `${r.int(1, 1e9)}.25`, reason: 'Typo in the report' }),
   addFollowUp: async (f, r) => ({ activityId: f.activity, description: `Send the buyer list ${r.int(1, 1e9)}`, ownerId: f.company, dueOn: '2020-01-31' }),
   closeFollowUp: async (f, _r, fresh) => ({ id: fresh ? await f.freshOpenFollowUp() : f.openFollowUp, status: 'DONE', note: 'Sent' }),
+  // A correction must change something: a summary of its own each time.
+  correctActivity: async (f, r) => ({
+    id: f.activity,
+    startsOn: '16 ธ.ค. 2562',
+    participants: [{ name: { en: 'Khun Somchai' }, organizationId: f.company }],
+    summary: `Minutes ${r.int(1, 1e9)}`,
+    reason: 'Minutes received',
+  }),
+  cancelActivity: async (f, _r, fresh) => ({ id: fresh ? await f.freshActivity() : f.spareActivity, reason: 'Called off' }),
+  voidOutcome: async (f, _r, fresh) => ({ id: fresh ? await f.freshOutcome() : f.spareOutcome, reason: 'Entered twice' }),
 };
