@@ -12,6 +12,7 @@ export function activityLogged(): NewEvent {
       activityId: randomUUID(),
       programId: null,
       kind: 'MEETING',
+      status: 'HELD',
       title: { th: 'ประชุมหารือกับลาซาด้า', en: 'Meeting with Lazada' },
       startsOn: '2019-12-16',
       endsOn: '2019-12-16',

@@ -55,10 +55,10 @@ describe('CommandExecutor, through the command handlers', () => {
       expect(event).toMatchObject({
         eventId: commandIds('cmd-meeting').eventId(0),
         type: 'ActivityLogged',
-        schemaVersion: 2,
+        schemaVersion: 3,
         occurredOn: '2019-12-16',
         metadata: { actor: 'diplomat@mfa.go.th', commandId: 'cmd-meeting', correlationId: 'corr-1', causationId: 'cause-1' },
-        data: { activityId: result.id, programId, startsOn: '2019-12-16', endsOn: '2019-12-16' },
+        data: { activityId: result.id, programId, status: 'HELD', startsOn: '2019-12-16', endsOn: '2019-12-16' },
       });
       expect(result).toEqual({ streamId: `activity-${result.id}`, version: 1, position: event.position, id: result.id });
     });

@@ -1,6 +1,8 @@
 import { businessDateOf } from '@tracker/domain';
 import type { ProjectedEvent } from '@tracker/read-model';
 
+type ActivityDates = { startsOn: string; endsOn: string };
+
 /**
  * The business date of every event of a program, for "what had happened by <date>" (the
  * business-time view; DESIGN.md: bi-temporal). An event's own date wins: the occurredOn it was
@@ -9,38 +11,81 @@ import type { ProjectedEvent } from '@tracker/read-model';
  *
  * - an outcome of an activity: the day the activity ended (a fair's revenue is known when the
  *   fair is over); a follow-up added to an activity: the same day (it was agreed there);
- * - an outcome's correction: the outcome's own business date. A correction fixes what is known
- *   about the same fact; it does not make the fact happen later;
  * - a program's correction (title, summary, start date): the date of its launch, for the same
- *   reason: the corrected record is what was launched;
+ *   reason as below: the corrected record is what was launched;
+ * - an outcome's correction or void: the outcome's own business date. A correction fixes what
+ *   is known about the same fact; it does not make the fact happen later (and a void says it
+ *   never was, from the day it was said to be);
  * - a partner added without a joining date: the program's start, when it has one;
  * - anything else undated (a status change; a program, partner, agreement or outcome with no
  *   date to borrow): its recording day, in Thailand (UTC+7).
+ *
+ * Activities are dated by their dates as last corrected in the view (`foresee`): every event of
+ * an activity (logged, corrected, cancelled) counts as happening on its start as corrected, and
+ * its outcomes and follow-ups on its end as corrected. A meeting logged as 16 November and
+ * corrected to 16 December is, once the correction is known, a December meeting all along: it
+ * is not among what had happened by 30 November, and its correction does not wait for a later
+ * date to apply. Before the correction was recorded (an earlier `asOf`), the view knows only
+ * 16 November, and shows that.
  *
  * Organisations are reference data, not happenings: they are never filtered by business date.
  * Feed every event of the program in position order (also those the view then leaves out):
  * the dates of activities and outcomes are learnt on the way.
  */
 export class BusinessDates {
+  /** Each activity's dates as the view's last ActivityLogged or ActivityCorrected gives them. */
+  private readonly activityDates = new Map<string, ActivityDates>();
+  /** Each activity's dates as known at the event being dated (what `of` has seen so far). */
+  private readonly activityStarts = new Map<string, string>();
   private readonly activityEnds = new Map<string, string>();
   private readonly outcomeDates = new Map<string, string>();
   private programStart: string | null = null;
   private launchDate: string | null = null;
 
+  /**
+   * Learns the activities' final dates from the view's events before any is dated: call it for
+   * every event of the view first, then `of` for each. Without it, an activity's events are
+   * dated as they were stored.
+   */
+  foresee(event: ProjectedEvent): void {
+    if (event.type === 'ActivityLogged' || event.type === 'ActivityCorrected') {
+      this.activityDates.set(event.data.activityId, { startsOn: event.data.startsOn, endsOn: event.data.endsOn });
+    }
+  }
+
   of(event: ProjectedEvent, storedOccurredOn: string | null): string {
-    const date = storedOccurredOn ?? this.borrowed(event) ?? businessDateOf(event.recordedAt.toISOString());
+    const date = this.activityStart(event) ?? storedOccurredOn ?? this.borrowed(event) ?? businessDateOf(event.recordedAt.toISOString());
     this.learn(event, date);
     return date;
+  }
+
+  private activityStart(event: ProjectedEvent): string | null {
+    switch (event.type) {
+      case 'ActivityLogged':
+      case 'ActivityCorrected':
+      case 'ActivityCancelled':
+        return this.activityDates.get(event.data.activityId)?.startsOn ?? null;
+      default:
+        return null;
+    }
+  }
+
+  private activityEnd(activityId: string): string | null {
+    return this.activityDates.get(activityId)?.endsOn ?? this.activityEnds.get(activityId) ?? null;
   }
 
   private borrowed(event: ProjectedEvent): string | null {
     switch (event.type) {
       case 'OutcomeRecorded':
-        return event.data.activityId === null ? null : (this.activityEnds.get(event.data.activityId) ?? null);
+        return event.data.activityId === null ? null : this.activityEnd(event.data.activityId);
       case 'OutcomeCorrected':
+      case 'OutcomeVoided':
         return this.outcomeDates.get(event.data.outcomeId) ?? null;
       case 'FollowUpAdded':
-        return this.activityEnds.get(event.data.activityId) ?? null;
+        return this.activityEnd(event.data.activityId);
+      // Without foresight, a cancellation counts on the activity's start as known by then.
+      case 'ActivityCancelled':
+        return this.activityStarts.get(event.data.activityId) ?? null;
       case 'ProgramPartnerAdded':
         return this.programStart;
       case 'ProgramCorrected':
@@ -53,6 +98,8 @@ export class BusinessDates {
   private learn(event: ProjectedEvent, date: string): void {
     switch (event.type) {
       case 'ActivityLogged':
+      case 'ActivityCorrected':
+        this.activityStarts.set(event.data.activityId, event.data.startsOn);
         this.activityEnds.set(event.data.activityId, event.data.endsOn);
         break;
       case 'OutcomeRecorded':

@@ -1,4 +1,5 @@
 import type { EventStore, StoredEvent } from '@tracker/event-store';
+import { READ_MODEL_SCHEMA } from '@tracker/read-model';
 import type { Pool } from 'pg';
 import { isRecordId } from './history-event';
 import { indexedStreamIds } from './program-index';
@@ -11,8 +12,11 @@ import type { ProgramEventSource, ProgramEventsPage, RecordedWindow } from './pr
  *
  * Every call reads the program's streams whole, so a page costs the program's events (not the
  * page's): fine for programs of hundreds or a few thousand events, which is what a program
- * is. A stream belongs to a program from its first event on (the event that names the program
- * is always the stream's first), so no event of a member stream is filtered out.
+ * is. The streams are those linked to the program now and those its history names
+ * (program_events.stream_id): an activity moved to another program is no longer linked here,
+ * but what happened under this program stays in its history. Of each stream, only the events
+ * the index lists under the program count: the moved activity's later events belong to the
+ * program it joined, and its earlier ones to the program it left.
  */
 export class PortProgramEvents implements ProgramEventSource {
   constructor(
@@ -36,12 +40,28 @@ export class PortProgramEvents implements ProgramEventSource {
   }
 
   private async windowed(programId: string, window: RecordedWindow): Promise<StoredEvent[]> {
-    const streams = await Promise.all((await this.streamIds(programId)).map((streamId) => this.store.readStream(streamId)));
+    if (!isRecordId(programId)) return [];
+    const [linked, indexed] = await Promise.all([this.streamIds(programId), this.indexed(programId)]);
+    const streamIds = new Set([...linked, ...indexed.streamIds]);
+    const streams = await Promise.all([...streamIds].map((streamId) => this.store.readStream(streamId)));
     const from = window.from?.getTime() ?? -Infinity;
     const to = window.to?.getTime() ?? Infinity;
     return streams
       .flat()
+      .filter((event) => indexed.positions.has(String(event.position)))
       .filter((event) => event.recordedAt.getTime() >= from && event.recordedAt.getTime() <= to)
       .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  }
+
+  /** The positions the history index lists under the program, and the streams it names. */
+  private async indexed(programId: string): Promise<{ positions: Set<string>; streamIds: string[] }> {
+    const { rows } = await this.readModel.query<{ position: string; stream_id: string | null }>(
+      `select position::text, stream_id from ${READ_MODEL_SCHEMA}.program_events where program_id = $1`,
+      [programId],
+    );
+    return {
+      positions: new Set(rows.map((row) => row.position)),
+      streamIds: [...new Set(rows.flatMap((row) => (row.stream_id === null ? [] : [row.stream_id])))],
+    };
   }
 }

@@ -77,12 +77,13 @@ export class ProgramSnapshot {
   /**
    * As the live read model totals them: amounts summed exactly per kind and currency (an
    * amount always has one), quantities per kind on a line with no currency; an outcome with
-   * both counts on both lines. Ordered by kind, then currency, the quantity line last.
+   * both counts on both lines; a voided outcome counts in none. Ordered by kind, then
+   * currency, the quantity line last.
    */
   totals(): OutcomeTotalRow[] {
     const amounts = new Map<string, { kind: string; currency: string; amounts: string[] }>();
     const quantities = new Map<string, number>();
-    for (const outcome of this.outcomes()) {
+    for (const outcome of this.outcomes().filter((row) => !row.voided)) {
       if (outcome.amount !== null && outcome.currency !== null) {
         const key = `${outcome.kind}\u0000${outcome.currency}`;
         const line = amounts.get(key) ?? { kind: outcome.kind, currency: outcome.currency, amounts: [] };
@@ -111,7 +112,7 @@ export class ProgramSnapshot {
  * organisations its rows name (partners, organisers, participants, parties, owners, and their
  * parents) are replayed from their streams up to the same instant, so a later rename does not
  * leak into the past. With `occurredBy`, events whose business date (BusinessDates) falls
- * after that day are left out as well. Null when the program did not exist (yet) in that view.
+ * after that day are left out as well (activities dated as last corrected in the view). Null when the program did not exist (yet) in that view.
  *
  * Costs the program's events plus its organisations' events; nothing else is read.
  */
@@ -122,14 +123,32 @@ export async function programAsOf(
 ): Promise<ProgramSnapshot | null> {
   if (!isRecordId(programId)) return null;
   const rows = new MemoryRowStore(readModelProjections.flatMap((projection) => projection.tables));
-  const dates = query.occurredBy ? new BusinessDates() : null;
   let replayed = 0;
-  for await (const stored of eachProgramEvent(deps.source, programId, { to: query.asOf })) {
-    const event = readable(stored);
-    if (!event) continue;
-    if (dates && query.occurredBy && dates.of(event, stored.occurredOn) > query.occurredBy) continue;
-    apply(event, rows);
-    replayed++;
+  if (query.occurredBy) {
+    // Business time needs the activities' dates as last corrected in this view before it can
+    // date their first events (BusinessDates.foresee), so the program's events are held
+    // in memory: a program's, not the store's.
+    const occurredBy = query.occurredBy;
+    const events: { event: ProjectedEvent; occurredOn: string | null }[] = [];
+    const dates = new BusinessDates();
+    for await (const stored of eachProgramEvent(deps.source, programId, { to: query.asOf })) {
+      const event = readable(stored);
+      if (!event) continue;
+      dates.foresee(event);
+      events.push({ event, occurredOn: stored.occurredOn });
+    }
+    for (const { event, occurredOn } of events) {
+      if (dates.of(event, occurredOn) > occurredBy) continue;
+      apply(event, rows);
+      replayed++;
+    }
+  } else {
+    for await (const stored of eachProgramEvent(deps.source, programId, { to: query.asOf })) {
+      const event = readable(stored);
+      if (!event) continue;
+      apply(event, rows);
+      replayed++;
+    }
   }
   if (!rows.get('programs', programId)) return null;
 

@@ -45,8 +45,12 @@ export class ProgramMembership implements RowStore {
   }
 
   put(table: string, row: Row): void {
+    if (table !== 'program_streams') return;
     // Other programs' streams are forgotten at once: memory stays with this program's streams.
-    if (table === 'program_streams' && row.program_id === this.programId) this.streams.set(String(row.stream_id), row);
+    // That includes a stream of ours whose activity moved to another program: its later
+    // events belong there.
+    if (row.program_id === this.programId) this.streams.set(String(row.stream_id), row);
+    else this.streams.delete(String(row.stream_id));
   }
 
   insert(table: string, row: Row): void {

@@ -81,3 +81,49 @@ describe('read-model/003-fold-search-text', () => {
     }
   });
 });
+
+describe('read-model/005-activity-status-outcome-void', () => {
+  let db: TestDatabase;
+  let pool: Pool;
+  const id = '00000000-0000-4000-8000-000000000001';
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pool = schemaPool({ connectionString: db.url }, 'read_model');
+    await pool.query('create schema read_model');
+    const before = readModelMigrations.findIndex((migration) => migration.id === 'read-model/005-activity-status-outcome-void');
+    expect(before).toBeGreaterThan(0);
+    await runMigrations(pool, readModelMigrations.slice(0, before));
+    const stamp = [1, new Date('2019-12-16T00:00:00Z'), new Date('2019-12-16T00:00:00Z'), 1];
+    await pool.query(
+      `insert into activities (id, kind, title, starts_on, ends_on, organizer_ids, participants, organization_ids, topics, search_text,
+                               version, created_at, updated_at, last_position)
+       values ($1, 'MEETING', '{"en": "Meeting"}', '2019-12-16', '2019-12-16', '[]', '[]', '[]', '[]', 'meeting', $2, $3, $4, $5)`,
+      [id, ...stamp],
+    );
+    await pool.query(
+      `insert into outcomes (id, program_id, kind, amount, currency, version, created_at, updated_at, last_position)
+       values ($1, $1, 'REVENUE', 10000000, 'THB', $2, $3, $4, $5)`,
+      [id, ...stamp],
+    );
+    await pool.query(`insert into program_events (program_id, position, recorded_at) values ($1, 1, now())`, [id]);
+    await migrateReadModel(pool, 'read_model');
+  });
+
+  afterAll(async () => {
+    await pool?.end();
+    await db?.drop();
+  });
+
+  it('reads rows written before it as their events now read: the activity HELD, the outcome not voided', async () => {
+    expect((await pool.query('select status from activities')).rows).toEqual([{ status: 'HELD' }]);
+    expect((await pool.query('select voided from outcomes')).rows).toEqual([{ voided: false }]);
+    // Indexed before events named their stream: the history reads them through program_streams.
+    expect((await pool.query('select stream_id from program_events')).rows).toEqual([{ stream_id: null }]);
+  });
+
+  it('answers a status filter from the index, in the order activities are listed', async () => {
+    const { rows } = await pool.query<{ indexdef: string }>(`select indexdef from pg_indexes where schemaname = 'read_model' and indexname = 'activities_status'`);
+    expect(rows[0].indexdef).toContain('(status, starts_on, id)');
+  });
+});

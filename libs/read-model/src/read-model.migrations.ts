@@ -192,4 +192,19 @@ export const readModelMigrations: Migration[] = [
       create index follow_ups_program_due on follow_ups (program_id, (coalesce(due_on, 'infinity'::date)), id);
     `,
   },
+  {
+    // Issue 11, activities and outcomes. Rows written before it read as the events do once
+    // upcast: an activity logged before statuses existed was HELD, no outcome was voided.
+    // Activities are listed by (starts_on, id), so a status filter is answered in that order.
+    // program_events names the stream of each indexed event: once an activity can move to
+    // another program, a program's streams (program_streams, the current links) no longer list
+    // every stream its history went through, and the EventStoreDB source reads those too.
+    id: 'read-model/005-activity-status-outcome-void',
+    sql: `
+      alter table activities add column status text not null default 'HELD';
+      create index activities_status on activities (status, starts_on, id);
+      alter table outcomes add column voided boolean not null default false;
+      alter table program_events add column stream_id text;
+    `,
+  },
 ];

@@ -8,8 +8,8 @@ import { Organization } from '../organizations/organization.types';
 import { Outcome } from '../outcomes/outcome.types';
 import { Program } from '../programs/program.types';
 import { present, ReadLoaders } from '../read-model/request-loaders';
-import { LogActivity } from '@tracker/application';
-import { ActivityFilter, ActivityPayload, LogActivityInput } from './activity.inputs';
+import { CancelActivity, CorrectActivity, LogActivity } from '@tracker/application';
+import { ActivityFilter, ActivityPayload, CancelActivityInput, CorrectActivityInput, LogActivityInput } from './activity.inputs';
 import { isActivityKeyset } from './activity.keyset';
 import { GetActivities, ListActivities } from './activity.queries';
 import { Activity, ActivityConnection, Participant } from './activity.types';
@@ -37,10 +37,18 @@ export class ActivitiesResolver {
   }
 
   @Mutation(() => ActivityPayload)
-  async logActivity(@Args('input') input: LogActivityInput, @Context() context: GraphQLContext): Promise<ActivityPayload> {
-    const command = new LogActivity(input, this.mutations.contextOf(context, input.commandId));
-    const { record, result } = await this.mutations.execute(context, command, (id) => this.activity(id));
-    return { activity: record, result };
+  logActivity(@Args('input') input: LogActivityInput, @Context() context: GraphQLContext): Promise<ActivityPayload> {
+    return this.respond(context, new LogActivity(input, this.mutations.contextOf(context, input.commandId)));
+  }
+
+  @Mutation(() => ActivityPayload)
+  correctActivity(@Args('input') input: CorrectActivityInput, @Context() context: GraphQLContext): Promise<ActivityPayload> {
+    return this.respond(context, new CorrectActivity(input, this.mutations.contextOf(context, input.commandId)));
+  }
+
+  @Mutation(() => ActivityPayload)
+  cancelActivity(@Args('input') input: CancelActivityInput, @Context() context: GraphQLContext): Promise<ActivityPayload> {
+    return this.respond(context, new CancelActivity(input, this.mutations.contextOf(context, input.commandId)));
   }
 
   @ResolveField(() => Program, { nullable: true })
@@ -61,6 +69,11 @@ export class ActivitiesResolver {
   @ResolveField(() => [Outcome])
   outcomes(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Outcome[]> {
     return this.loaders.for(context).outcomesOfActivity.load(activity.id);
+  }
+
+  private async respond(context: GraphQLContext, command: LogActivity | CorrectActivity | CancelActivity): Promise<ActivityPayload> {
+    const { record, result } = await this.mutations.execute(context, command, (id) => this.activity(id));
+    return { activity: record, result };
   }
 }
 

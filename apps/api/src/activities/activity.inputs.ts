@@ -1,8 +1,9 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { CommandResult } from '../commands/command-result.type';
 import { GraphQLDate } from '../graphql/scalars';
+import type { CancelActivityInput as CancelActivityFields, CorrectActivityInput as CorrectActivityFields, LogActivityInput as LogActivityFields } from '@tracker/application';
+import { ActivityKind, ActivityStatus, type ActivityKindValue, type ActivityStatusValue } from '../shared/enums';
 import { SEARCH_FORGIVES } from '../read-model/sql';
-import { ActivityKind, type ActivityKindValue } from '../shared/enums';
 import { LocalizedTextInput } from '../shared/localized-text.types';
 import { LocationInput } from '../shared/location.types';
 import { Activity } from './activity.types';
@@ -13,6 +14,7 @@ export class ActivityFilter {
   @Field(() => ID, { nullable: true, description: 'An organiser, or the organisation of a participant.' })
   organizationId?: string | null;
   @Field(() => ActivityKind, { nullable: true }) kind?: ActivityKindValue | null;
+  @Field(() => ActivityStatus, { nullable: true }) status?: ActivityStatusValue | null;
   @Field(() => GraphQLDate, { nullable: true, description: 'Activities whose days overlap [from, to]: ending on or after from.' })
   from?: string | null;
   @Field(() => GraphQLDate, { nullable: true, description: 'Activities whose days overlap [from, to]: starting on or before to.' })
@@ -32,10 +34,11 @@ class ParticipantInput {
 }
 
 @InputType('LogActivityInput')
-export class LogActivityInput {
+export class LogActivityInput implements LogActivityFields {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => ID, { nullable: true }) programId?: string | null;
   @Field(() => ActivityKind) kind: ActivityKindValue;
+  @Field(() => ActivityStatus, { nullable: true, description: 'HELD when omitted.' }) status?: ActivityStatusValue | null;
   @Field(() => LocalizedTextInput) title: LocalizedTextInput;
   @Field(() => GraphQLDate) startsOn: string;
   @Field(() => GraphQLDate, { nullable: true }) endsOn?: string | null;
@@ -55,6 +58,39 @@ export class LogActivityInput {
   })
   topics?: string[] | null;
   @Field(() => String, { nullable: true }) summary?: string | null;
+}
+
+/**
+ * Fields left out keep their value; null clears an optional one; a list given replaces the
+ * whole list. A programId other than the activity's moves it to that program.
+ */
+@InputType('CorrectActivityInput')
+export class CorrectActivityInput implements CorrectActivityFields {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID) id: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => ID, { nullable: true }) programId?: string | null;
+  @Field(() => ActivityKind, { nullable: true }) kind?: ActivityKindValue | null;
+  @Field(() => ActivityStatus, { nullable: true, description: 'PLANNED or HELD; CANCELLED is set by cancelActivity.' })
+  status?: ActivityStatusValue | null;
+  @Field(() => LocalizedTextInput, { nullable: true }) title?: LocalizedTextInput | null;
+  @Field(() => GraphQLDate, { nullable: true }) startsOn?: string | null;
+  @Field(() => GraphQLDate, { nullable: true, description: 'null makes it a one-day activity, ending on startsOn.' })
+  endsOn?: string | null;
+  @Field(() => LocationInput, { nullable: true }) location?: LocationInput | null;
+  @Field(() => [ID], { nullable: true }) organizerIds?: string[] | null;
+  @Field(() => [ParticipantInput], { nullable: true }) participants?: ParticipantInput[] | null;
+  @Field(() => [String], { nullable: true }) topics?: string[] | null;
+  @Field(() => String, { nullable: true }) summary?: string | null;
+  @Field(() => String) reason: string;
+}
+
+@InputType('CancelActivityInput')
+export class CancelActivityInput implements CancelActivityFields {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID) id: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => String) reason: string;
 }
 
 @ObjectType('ActivityPayload')

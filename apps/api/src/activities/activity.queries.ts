@@ -5,7 +5,7 @@ import { emptyConnection, toConnection, type ConnectionShape, type PageRequest }
 import { manyByKey, oneByKey, uuids } from '../read-model/batch';
 import { ReadDatabase } from '../read-model/read-database';
 import { containsPattern, jsonContains } from '../read-model/sql';
-import type { ActivityKindValue } from '../shared/enums';
+import type { ActivityKindValue, ActivityStatusValue } from '../shared/enums';
 import { isUuid } from '../shared/ids';
 import { activityKeysetOf, type ActivityKeyset } from './activity.keyset';
 import type { Activity } from './activity.types';
@@ -15,6 +15,7 @@ export interface ActivityCriteria {
   /** An organiser, or the organisation of a participant. */
   organizationId?: string | null;
   kind?: ActivityKindValue | null;
+  status?: ActivityStatusValue | null;
   /** ISO dates; an activity matches when its days overlap [from, to]. */
   from?: string | null;
   to?: string | null;
@@ -52,6 +53,7 @@ export function toActivity(row: ActivityEntity): Activity {
   return {
     id: row.id,
     kind: row.kind as ActivityKindValue,
+    status: row.status as ActivityStatusValue,
     title: row.title,
     programId: row.programId,
     startsOn: row.startsOn,
@@ -109,6 +111,7 @@ export class ListActivitiesHandler implements IQueryHandler<ListActivities> {
       query.andWhere('a.organizationIds @> cast(:organization as jsonb)', { organization: jsonContains(criteria.organizationId) });
     }
     if (criteria.kind) query.andWhere('a.kind = :kind', { kind: criteria.kind });
+    if (criteria.status) query.andWhere('a.status = :status', { status: criteria.status });
     if (criteria.from) query.andWhere('a.endsOn >= cast(:from as date)', { from: criteria.from });
     if (criteria.to) query.andWhere('a.startsOn <= cast(:to as date)', { to: criteria.to });
     if (criteria.search) query.andWhere('a.searchText like :pattern', { pattern: containsPattern(criteria.search) });

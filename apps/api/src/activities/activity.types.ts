@@ -4,7 +4,7 @@ import { GraphQLDate } from '../graphql/scalars';
 import { FollowUp } from '../follow-ups/follow-up.types';
 import { Organization } from '../organizations/organization.types';
 import { Outcome } from '../outcomes/outcome.types';
-import { ActivityKind, type ActivityKindValue } from '../shared/enums';
+import { ActivityKind, ActivityStatus, type ActivityKindValue, type ActivityStatusValue } from '../shared/enums';
 import { LocalizedText } from '../shared/localized-text.types';
 import { Location } from '../shared/location.types';
 
@@ -21,6 +21,7 @@ export class Participant {
 export class Activity {
   @Field(() => ID) id: string;
   @Field(() => ActivityKind) kind: ActivityKindValue;
+  @Field(() => ActivityStatus) status: ActivityStatusValue;
   @Field(() => LocalizedText) title: LocalizedText;
   // program: resolved from programId (ActivitiesResolver).
   @Field(() => GraphQLDate) startsOn: string;

@@ -102,6 +102,9 @@ const EXPECTED: Record<string, Role[]> = {
   'Mutation.logActivity': DIPLOMAT_WRITES,
   'Mutation.recordOutcome': DIPLOMAT_WRITES,
   'Mutation.correctOutcome': DIPLOMAT_WRITES,
+  'Mutation.voidOutcome': DIPLOMAT_WRITES,
+  'Mutation.correctActivity': DIPLOMAT_WRITES,
+  'Mutation.cancelActivity': DIPLOMAT_WRITES,
   'Mutation.addFollowUp': DIPLOMAT_WRITES,
   'Mutation.closeFollowUp': DIPLOMAT_WRITES,
   'Mutation.updateFollowUp': DIPLOMAT_WRITES,
@@ -126,6 +129,8 @@ interface Fixtures {
   /** Open, for updateFollowUp (closeFollowUp closes openFollowUp, in whatever order they run). */
   followUpToUpdate: Record<Role, string>;
   doneFollowUp: Record<Role, string>;
+  heldActivity: Record<Role, string>;
+  voidableOutcome: Record<Role, string>;
 }
 
 type Arguments = (fixtures: Fixtures, role: Role) => Record<string, unknown>;
@@ -159,6 +164,10 @@ const ARGUMENTS: Record<string, Arguments> = {
   'Mutation.recordOutcome': (f) => ({ input: { programId: f.program, kind: 'PARTICIPANTS', quantity: 12 } }),
   // A correction must change something: each role sets its own amount.
   'Mutation.correctOutcome': (f, role) => ({ input: { id: f.outcome, amount: `${ROLES.indexOf(role) + 2}00.00`, reason: `checked by ${role}` } }),
+  'Mutation.voidOutcome': (f, role) => ({ input: { id: f.voidableOutcome[role], reason: `entered twice, found by ${role}` } }),
+  // A correction must change something: each role writes its own summary.
+  'Mutation.correctActivity': (f, role) => ({ input: { id: f.activity, summary: `Minutes checked by ${role}`, reason: 'minutes received' } }),
+  'Mutation.cancelActivity': (f, role) => ({ input: { id: f.heldActivity[role], reason: `called off, said ${role}` } }),
   'Mutation.addFollowUp': (f, role) => ({ input: { activityId: f.activity, description: `Added by ${role}`, ownerId: f.company } }),
   'Mutation.closeFollowUp': (f, role) => ({ input: { id: f.openFollowUp[role], status: 'DONE' } }),
   'Mutation.updateFollowUp': (f, role) => ({ input: { id: f.followUpToUpdate[role], dueOn: '2020-06-30', reason: `rescheduled by ${role}` } }),
@@ -237,6 +246,12 @@ describe('the role matrix, called for real', () => {
         await commands.execute(new CloseFollowUp({ id, status: 'DONE' }, ctx));
         return id;
       }),
+      heldActivity: await perRole(
+        async (role) => (await commands.execute(new LogActivity({ programId: program, kind: 'MEETING', title: { en: `Held for ${role}` }, startsOn: '2019-12-16' }, ctx))).id,
+      ),
+      voidableOutcome: await perRole(
+        async (role) => (await commands.execute(new RecordOutcome({ programId: program, kind: 'REVENUE', amount: '100.00', currency: 'THB', description: `For ${role}` }, ctx))).id,
+      ),
     };
   });
 

@@ -11,8 +11,8 @@ import type { Role } from './roles';
  * - History, as-of and verification are the audit trail: auditor, planner (the contract says
  *   "auditor and planner roles" for programHistory) and admin; a diplomat reads the records
  *   themselves, not the trail. The history subscription is the same data live.
- * - diplomat: register organisations, log activities, record outcomes, add, update, close and
- *   reopen follow-ups.
+ * - diplomat: register organisations, log, correct and cancel activities, record, correct and
+ *   void outcomes, add, update, close and reopen follow-ups.
  *   correctOutcome is allowed too: a correction is recording an outcome (an OutcomeCorrected
  *   event beside the original, which stays in the history), and the person who reported a
  *   figure is the one who finds its typo. renameOrganization is not in the diplomat's list, so
@@ -52,6 +52,9 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.logActivity': DIPLOMAT_WRITES,
   'Mutation.recordOutcome': DIPLOMAT_WRITES,
   'Mutation.correctOutcome': DIPLOMAT_WRITES,
+  'Mutation.voidOutcome': DIPLOMAT_WRITES,
+  'Mutation.correctActivity': DIPLOMAT_WRITES,
+  'Mutation.cancelActivity': DIPLOMAT_WRITES,
   'Mutation.addFollowUp': DIPLOMAT_WRITES,
   'Mutation.closeFollowUp': DIPLOMAT_WRITES,
   'Mutation.updateFollowUp': DIPLOMAT_WRITES,

@@ -11,6 +11,7 @@ import type { ProgramReadPort } from '../programs/program-read.port';
 import type { Program, ProgramPartner } from '../programs/program.types';
 import type {
   ActivityKindValue,
+  ActivityStatusValue,
   AgreementStatusValue,
   FollowUpStatusValue,
   OrganizationKindValue,
@@ -96,6 +97,7 @@ function toActivity(row: ActivityRow): Activity {
   return {
     id: row.id,
     kind: row.kind as ActivityKindValue,
+    status: row.status as ActivityStatusValue,
     title: row.title,
     startsOn: row.starts_on,
     endsOn: row.ends_on,
@@ -135,6 +137,7 @@ function toOutcome(row: OutcomeRow): Outcome {
     currency: row.currency,
     quantity: row.quantity,
     description: row.description,
+    voided: row.voided,
     version: row.version,
     programId: row.program_id,
     activityId: row.activity_id,

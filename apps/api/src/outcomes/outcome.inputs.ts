@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import type { VoidOutcomeInput as VoidOutcomeFields } from '@tracker/application';
 import { CommandResult } from '../commands/command-result.type';
 import { GraphQLDecimal } from '../graphql/scalars';
 import { OutcomeKind, type OutcomeKindValue } from '../shared/enums';
@@ -26,6 +27,15 @@ export class CorrectOutcomeInput {
   @Field(() => String, { nullable: true }) currency?: string | null;
   @Field(() => Int, { nullable: true }) quantity?: number | null;
   @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String) reason: string;
+}
+
+/** An outcome recorded by mistake: still listed, voided, and counted in no total. */
+@InputType('VoidOutcomeInput')
+export class VoidOutcomeInput implements VoidOutcomeFields {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID) id: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
   @Field(() => String) reason: string;
 }
 

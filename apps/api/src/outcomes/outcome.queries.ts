@@ -33,6 +33,7 @@ export function toOutcome(row: OutcomeEntity): Outcome {
     currency: row.currency,
     quantity: row.quantity,
     description: row.description,
+    voided: row.voided,
     version: row.version,
   };
 }

@@ -11,6 +11,8 @@ export class Outcome {
   @Field(() => Int, { nullable: true }) quantity: number | null;
   @Field(() => String, { nullable: true }) description: string | null;
   // activity and program: resolved from activityId and programId (OutcomesResolver).
+  @Field(() => Boolean, { description: 'True once voided (recorded by mistake); voided outcomes count in no total.' })
+  voided: boolean;
   @Field(() => Int) version: number;
 
   programId: string;

@@ -5,8 +5,8 @@ import { Mutations } from '../commands/mutations';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { Program } from '../programs/program.types';
 import { ReadLoaders } from '../read-model/request-loaders';
-import { CorrectOutcome, RecordOutcome } from '@tracker/application';
-import { CorrectOutcomeInput, OutcomePayload, RecordOutcomeInput } from './outcome.inputs';
+import { CorrectOutcome, RecordOutcome, VoidOutcome } from '@tracker/application';
+import { CorrectOutcomeInput, OutcomePayload, RecordOutcomeInput, VoidOutcomeInput } from './outcome.inputs';
 import { GetOutcomes } from './outcome.queries';
 import { Outcome } from './outcome.types';
 
@@ -28,6 +28,11 @@ export class OutcomesResolver {
     return this.respond(context, new CorrectOutcome(input, this.mutations.contextOf(context, input.commandId)));
   }
 
+  @Mutation(() => OutcomePayload)
+  voidOutcome(@Args('input') input: VoidOutcomeInput, @Context() context: GraphQLContext): Promise<OutcomePayload> {
+    return this.respond(context, new VoidOutcome(input, this.mutations.contextOf(context, input.commandId)));
+  }
+
   @ResolveField(() => Activity, { nullable: true })
   activity(@Parent() outcome: Outcome, @Context() context: GraphQLContext): Promise<Activity | null> | null {
     return outcome.activityId ? this.loaders.for(context).activity.load(outcome.activityId) : null;
@@ -41,7 +46,7 @@ export class OutcomesResolver {
     return program;
   }
 
-  private async respond(context: GraphQLContext, command: RecordOutcome | CorrectOutcome): Promise<OutcomePayload> {
+  private async respond(context: GraphQLContext, command: RecordOutcome | CorrectOutcome | VoidOutcome): Promise<OutcomePayload> {
     const { record, result } = await this.mutations.execute(context, command, async (id) => {
       const [outcome] = await this.queries.execute(new GetOutcomes([id]));
       return outcome;

@@ -98,7 +98,8 @@ export class ListProgramsHandler implements IQueryHandler<ListPrograms> {
 /**
  * Sums in NUMERIC, so 0.1 + 0.2 is 0.3 and ten million baht stays "10000000.00". Amounts are
  * summed per kind and currency (an amount always has one); quantities per kind, on a line
- * with no currency. An outcome with both (orders worth an amount) counts on both lines.
+ * with no currency. An outcome with both (orders worth an amount) counts on both lines; a
+ * voided one (recorded by mistake) counts on none.
  */
 @QueryHandler(GetProgramTotals)
 export class GetProgramTotalsHandler implements IQueryHandler<GetProgramTotals> {
@@ -110,11 +111,11 @@ export class GetProgramTotalsHandler implements IQueryHandler<GetProgramTotals> 
     const table = (await this.db.repository(OutcomeEntity)).metadata.tablePath;
     const rows = await this.db.query<{ program_id: string; kind: string; currency: string | null; amount: string | null; quantity: string | null }>(
       `select program_id, kind, currency, sum(amount)::text as amount, null::text as quantity
-         from ${table} where program_id = any($1::uuid[]) and amount is not null
+         from ${table} where program_id = any($1::uuid[]) and not voided and amount is not null
         group by program_id, kind, currency
        union all
        select program_id, kind, null, null, sum(quantity)::text
-         from ${table} where program_id = any($1::uuid[]) and quantity is not null
+         from ${table} where program_id = any($1::uuid[]) and not voided and quantity is not null
         group by program_id, kind
        order by program_id, kind, currency nulls last`,
       [wanted],

@@ -1,6 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   activityKinds,
+  activityStatuses,
   agreementStatuses,
   followUpStatuses,
   organizationKinds,
@@ -23,6 +24,7 @@ export const ProgramStatus = enumOf(programStatuses);
 export const PartnerRole = enumOf(partnerRoles);
 export const AgreementStatus = enumOf(agreementStatuses);
 export const ActivityKind = enumOf(activityKinds);
+export const ActivityStatus = enumOf(activityStatuses);
 export const OutcomeKind = enumOf(outcomeKinds);
 export const FollowUpStatus = enumOf(followUpStatuses);
 
@@ -31,11 +33,13 @@ registerEnumType(ProgramStatus, { name: 'ProgramStatus' });
 registerEnumType(PartnerRole, { name: 'PartnerRole' });
 registerEnumType(AgreementStatus, { name: 'AgreementStatus' });
 registerEnumType(ActivityKind, { name: 'ActivityKind' });
+registerEnumType(ActivityStatus, { name: 'ActivityStatus' });
 registerEnumType(OutcomeKind, { name: 'OutcomeKind' });
 registerEnumType(FollowUpStatus, { name: 'FollowUpStatus' });
 
 export type {
   ActivityKind as ActivityKindValue,
+  ActivityStatus as ActivityStatusValue,
   AgreementStatus as AgreementStatusValue,
   FollowUpStatus as FollowUpStatusValue,
   OrganizationKind as OrganizationKindValue,

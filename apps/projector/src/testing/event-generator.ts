@@ -69,6 +69,7 @@ export function* generateEvents(count: number, seed = 'tracker'): Generator<Gene
           activityId,
           programId,
           kind: a % 2 === 0 ? 'MEETING' : 'FAIR',
+          status: 'HELD',
           title: { th: `ประชุมหารือ ${p}-${a}`, en: `Meeting ${p}-${a}` },
           startsOn: '2019-12-16',
           endsOn: '2019-12-16',

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { activityDecider, boundedList, streamIdFor, type ActivityKind, type LocalizedTextInput } from '@tracker/domain';
+import { activityDecider, boundedList, streamIdFor, type ActivityKind, type ActivityStatus, type LocalizedTextInput } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
 import { CommandExecutor, isGiven, newRecord, TrackerCommand, type Idempotent } from '../command-executor';
 import { organizationIn } from '../input-fields';
@@ -19,6 +19,8 @@ export interface ParticipantInput {
 export interface LogActivityInput extends Idempotent {
   programId?: string | null;
   kind: ActivityKind;
+  /** HELD when left out. */
+  status?: ActivityStatus | null;
   title: LocalizedTextInput;
   startsOn: string;
   endsOn?: string | null;
@@ -47,6 +49,7 @@ export class LogActivityHandler implements ICommandHandler<LogActivity, CommandR
           activityId,
           programId: input.programId,
           kind: input.kind,
+          status: input.status,
           title: input.title,
           startsOn: input.startsOn,
           endsOn: input.endsOn,

@@ -60,6 +60,7 @@ export const story = {
           activityId: ids[which],
           programId: ids.program,
           kind: which === 'fair' ? 'FAIR' : 'MEETING',
+          status: 'HELD',
           title: { en: which },
           startsOn,
           endsOn,

@@ -38,4 +38,6 @@ export type CorrectOutcome = Command<
   }
 >;
 
-export type OutcomeCommand = RecordOutcome | CorrectOutcome;
+export type VoidOutcome = Command<'VoidOutcome', { outcomeId: string; reason: string }>;
+
+export type OutcomeCommand = RecordOutcome | CorrectOutcome | VoidOutcome;

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../shared/errors'
 import { money } from '../shared/money';
 import { assertProgramOpen } from '../program';
 import { oneOf, optionalId, optionalText, requiredText, requireFact, requireId, MAX_LONG_TEXT } from '../shared/validation';
-import type { CorrectOutcome, OutcomeCommand, RecordOutcome } from './outcome.commands';
+import type { CorrectOutcome, OutcomeCommand, RecordOutcome, VoidOutcome } from './outcome.commands';
 import {
   outcomeKinds,
   type OutcomeCorrected,
@@ -11,6 +11,7 @@ import {
   type OutcomeKind,
   type OutcomeMeasure,
   type OutcomeRecorded,
+  type OutcomeVoided,
 } from './outcome.events';
 
 export type OutcomeState =
@@ -22,6 +23,8 @@ export type OutcomeState =
       activityId: string | null;
       kind: OutcomeKind;
       description: string | null;
+      /** Recorded by mistake: it takes no correction and no second void. */
+      voided: boolean;
     });
 
 /** GraphQL's Int is a signed 32-bit integer; a larger count could be stored but never served. */
@@ -33,13 +36,15 @@ export function evolve(state: OutcomeState, event: OutcomeEvent): OutcomeState {
   switch (event.type) {
     case 'OutcomeRecorded': {
       const { outcomeId, programId, activityId, kind, amount, currency, quantity, description } = event.data;
-      return { exists: true, outcomeId, programId, activityId, kind, amount, currency, quantity, description };
+      return { exists: true, outcomeId, programId, activityId, kind, amount, currency, quantity, description, voided: false };
     }
     case 'OutcomeCorrected': {
       if (!state.exists) return state;
       const { amount, currency, quantity, description } = event.data;
       return { ...state, amount, currency, quantity, description };
     }
+    case 'OutcomeVoided':
+      return state.exists ? { ...state, voided: true } : state;
     default:
       return assertNever(event);
   }
@@ -51,6 +56,8 @@ export function decide(command: OutcomeCommand, state: OutcomeState): OutcomeEve
       return [record(command.data, state)];
     case 'CorrectOutcome':
       return [correct(command.data, state)];
+    case 'VoidOutcome':
+      return [voidOutcome(command.data, state)];
     default:
       return assertNever(command);
   }
@@ -91,6 +98,8 @@ function correct(data: CorrectOutcome['data'], state: OutcomeState): OutcomeCorr
   const outcomeId = requireId(data.outcomeId, 'outcomeId');
   if (!state.exists) throw new NotFoundError('outcome', outcomeId, 'outcomeId');
   const reason = requiredText(data.reason, 'reason', MAX_LONG_TEXT);
+  // A voided outcome says "this was never so": a new figure for it is a new outcome.
+  if (state.voided) throw new ConflictError(`outcome ${outcomeId} is voided and cannot be corrected; record a new outcome instead`);
   const keep = <T>(value: T | undefined, current: T): T => (value === undefined ? current : value);
   const corrected = {
     ...measure({
@@ -109,6 +118,15 @@ function correct(data: CorrectOutcome['data'], state: OutcomeState): OutcomeCorr
     throw new ValidationError(`the correction leaves outcome ${outcomeId} as it is`);
   }
   return { type: 'OutcomeCorrected', data: { outcomeId, programId: state.programId, ...corrected, reason } };
+}
+
+/** Like a correction, allowed whatever the program's status: it fixes the record. */
+function voidOutcome(data: VoidOutcome['data'], state: OutcomeState): OutcomeVoided {
+  const outcomeId = requireId(data.outcomeId, 'outcomeId');
+  if (!state.exists) throw new NotFoundError('outcome', outcomeId, 'outcomeId');
+  const reason = requiredText(data.reason, 'reason', MAX_LONG_TEXT);
+  if (state.voided) throw new ConflictError(`outcome ${outcomeId} is already voided`);
+  return { type: 'OutcomeVoided', data: { outcomeId, programId: state.programId, reason } };
 }
 
 function measure(input: { amount?: unknown; currency?: unknown; quantity?: unknown }): OutcomeMeasure {

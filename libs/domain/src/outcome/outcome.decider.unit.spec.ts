@@ -1,8 +1,8 @@
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
 import { deciderSpec, testMetadata as metadata } from '../testing';
-import type { CorrectOutcome, RecordOutcome } from './outcome.commands';
+import type { CorrectOutcome, RecordOutcome, VoidOutcome } from './outcome.commands';
 import { outcomeDecider } from './outcome.decider';
-import type { OutcomeCorrected, OutcomeRecorded } from './outcome.events';
+import type { OutcomeCorrected, OutcomeRecorded, OutcomeVoided } from './outcome.events';
 
 const spec = deciderSpec(outcomeDecider);
 const outcomeId = 'outcome-revenue';
@@ -186,5 +186,37 @@ describe('outcome', () => {
     it('refuses to correct an outcome never recorded', () => {
       spec.given([]).when(correct({ amount: '1' })).thenThrows(NotFoundError, `outcome ${outcomeId} does not exist`);
     });
+  });
+});
+
+describe('voiding an outcome', () => {
+  const voidIt = (reason = 'Entered twice'): VoidOutcome => ({ type: 'VoidOutcome', data: { outcomeId, reason }, metadata });
+  const voided: OutcomeVoided = { type: 'OutcomeVoided', data: { outcomeId, programId, reason: 'Entered twice' } };
+
+  it('records the void and its reason', () => {
+    spec.given([revenueRecorded]).when(voidIt()).then([voided]);
+  });
+
+  it('requires a reason', () => {
+    spec.given([revenueRecorded]).when(voidIt(' ')).thenThrows(ValidationError, 'reason must not be empty');
+  });
+
+  it('refuses to void it twice', () => {
+    spec.given([revenueRecorded, voided]).when(voidIt()).thenThrows(ConflictError, `outcome ${outcomeId} is already voided`);
+  });
+
+  it('refuses an outcome never recorded', () => {
+    spec.given([]).when(voidIt()).thenThrows(NotFoundError, `outcome ${outcomeId} does not exist`);
+  });
+
+  it('leaves a voided outcome uncorrectable', () => {
+    spec
+      .given([revenueRecorded, voided])
+      .when(correct({ amount: '1.00' }))
+      .thenThrows(ConflictError, `outcome ${outcomeId} is voided and cannot be corrected`);
+  });
+
+  it('voids a corrected outcome', () => {
+    spec.given([revenueRecorded, correctedTo({ amount: '1.00' })]).when(voidIt()).then([voided]);
   });
 });

@@ -30,9 +30,16 @@ export type OutcomeCorrected = Event<
   OutcomeMeasure & { outcomeId: string; programId: string; description: string | null; reason: string }
 >;
 
-export type OutcomeEvent = OutcomeRecorded | OutcomeCorrected;
+/**
+ * The outcome was recorded by mistake (entered twice, for the wrong program): it stays in the
+ * history and in outcome lists, marked voided, and counts in no total from then on.
+ */
+export type OutcomeVoided = Event<'OutcomeVoided', { outcomeId: string; programId: string; reason: string }>;
+
+export type OutcomeEvent = OutcomeRecorded | OutcomeCorrected | OutcomeVoided;
 
 export const outcomeEventSchemaVersions = {
   OutcomeRecorded: 1,
   OutcomeCorrected: 1,
+  OutcomeVoided: 1,
 } as const satisfies Record<OutcomeEvent['type'], number>;

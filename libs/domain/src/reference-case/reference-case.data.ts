@@ -1,4 +1,4 @@
-import type { ActivityKind, Location, Participant } from '../activity';
+import type { ActivityKind, ActivityStatus, Location, Participant } from '../activity';
 import type { FollowUpStatus } from '../follow-up';
 import type { OrganizationKind } from '../organization';
 import type { OutcomeKind } from '../outcome';
@@ -139,6 +139,8 @@ export type ReferenceActivity = {
   id: string;
   programId: string;
   kind: ActivityKind;
+  /** Every activity of the case took place. */
+  status: ActivityStatus;
   title: LocalizedText;
   startsOn: string;
   endsOn: string;
@@ -181,6 +183,7 @@ export const referenceActivities: readonly ReferenceActivity[] = [
     id: activity.shanghaiFair,
     programId: referenceIds.program,
     kind: 'FAIR',
+    status: 'HELD',
     title: {
       th: 'เทศกาลไทย "สินค้าดีทั่วไทย ก้าวไกลทั่วโลก" ณ นครเซี่ยงไฮ้',
       en: 'Thai Festival: Local Best, Global Taste (Shanghai)',
@@ -198,6 +201,7 @@ export const referenceActivities: readonly ReferenceActivity[] = [
     id: activity.cddMeeting,
     programId: referenceIds.program,
     kind: 'MEETING',
+    status: 'HELD',
     title: {
       th: 'หารือการขายสินค้า OTOP ผ่านอาลีบาบาและลาซาด้า',
       en: 'Meeting on selling OTOP products through Alibaba and Lazada',
@@ -221,6 +225,7 @@ export const referenceActivities: readonly ReferenceActivity[] = [
     id: activity.otopCityVisit,
     programId: referenceIds.program,
     kind: 'SITE_VISIT',
+    status: 'HELD',
     title: { th: 'ผู้บริหารลาซาด้าเยี่ยมชมงาน OTOP City 2019', en: 'Lazada executives visit OTOP City 2019' },
     startsOn: '2019-12-16',
     endsOn: '2019-12-16',

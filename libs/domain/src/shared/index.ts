@@ -5,4 +5,5 @@ export * from './localized-text';
 export * from './country-code';
 export * from './money';
 export * from './thai-date';
+export * from './equality';
 export * from './search-folding';

@@ -34,9 +34,12 @@ export function streamIdOf(command: TrackerCommand): string {
     case 'TerminateAgreement':
       return streamIdFor.agreement(command.data.agreementId);
     case 'LogActivity':
+    case 'CorrectActivity':
+    case 'CancelActivity':
       return streamIdFor.activity(command.data.activityId);
     case 'RecordOutcome':
     case 'CorrectOutcome':
+    case 'VoidOutcome':
       return streamIdFor.outcome(command.data.outcomeId);
     case 'AddFollowUp':
     case 'CloseFollowUp':
@@ -70,9 +73,12 @@ export function decideTracker(command: TrackerCommand, stream: readonly TrackerE
     case 'TerminateAgreement':
       return run(agreementDecider, command, stream as readonly AgreementEvent[]);
     case 'LogActivity':
+    case 'CorrectActivity':
+    case 'CancelActivity':
       return run(activityDecider, command, stream as readonly ActivityEvent[]);
     case 'RecordOutcome':
     case 'CorrectOutcome':
+    case 'VoidOutcome':
       return run(outcomeDecider, command, stream as readonly OutcomeEvent[]);
     case 'AddFollowUp':
     case 'CloseFollowUp':

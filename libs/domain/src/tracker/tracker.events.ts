@@ -53,6 +53,10 @@ export function occurredOnOf(event: TrackerEvent): string | null {
       return event.data.leftOn;
     case 'ActivityLogged':
       return event.data.startsOn;
+    // The activity as corrected: a corrected date is the day it happened, as far as is known
+    // (libs/audit's BusinessDates re-dates the activity's earlier events by it too).
+    case 'ActivityCorrected':
+      return event.data.startsOn;
     case 'FollowUpClosed':
       return event.data.closedOn;
     case 'OrganizationRegistered':
@@ -66,6 +70,10 @@ export function occurredOnOf(event: TrackerEvent): string | null {
     // An update or a reopening has no date of its own in the world: the day it is recorded counts.
     case 'FollowUpUpdated':
     case 'FollowUpReopened':
+    // A cancellation or a void corrects the record of what it is about and borrows that
+    // record's date (BusinessDates); it carries no date of its own.
+    case 'ActivityCancelled':
+    case 'OutcomeVoided':
       return null;
     default:
       return assertNever(event);

@@ -5,6 +5,8 @@ describe('tracker events', () => {
   it('registers a schema version for every event type, names in the past tense without an Event suffix', () => {
     expect(eventTypes.sort()).toEqual(
       [
+        'ActivityCancelled',
+        'ActivityCorrected',
         'ActivityLogged',
         'AgreementAmended',
         'AgreementRecorded',
@@ -19,13 +21,14 @@ describe('tracker events', () => {
         'OutcomeCorrected',
         'OutcomeRecorded',
         'ProgramCorrected',
+        'OutcomeVoided',
         'ProgramLaunched',
         'ProgramPartnerAdded',
         'ProgramPartnerRemoved',
         'ProgramStatusChanged',
       ].sort(),
     );
-    expect(eventSchemaVersions.ActivityLogged).toBe(2);
+    expect(eventSchemaVersions.ActivityLogged).toBe(3);
     expect(eventSchemaVersions.ProgramLaunched).toBe(1);
     expect(isEventType('ActivityLogged')).toBe(true);
     expect(isEventType('toString')).toBe(false);
@@ -40,6 +43,7 @@ describe('tracker events', () => {
             activityId: 'a',
             programId: null,
             kind: 'FAIR',
+            status: 'HELD',
             title: { en: 'Fair' },
             startsOn: '2019-05-29',
             endsOn: '2019-06-01',
@@ -94,6 +98,31 @@ describe('tracker events', () => {
         },
         null,
       ],
+      [
+        {
+          type: 'ActivityCorrected',
+          data: {
+            activityId: 'a',
+            programId: 'p',
+            kind: 'MEETING',
+            status: 'HELD',
+            title: { en: 'Meeting' },
+            startsOn: '2019-12-16',
+            endsOn: '2019-12-16',
+            location: null,
+            organizerIds: [],
+            participants: [],
+            topics: [],
+            summary: null,
+            changed: ['startsOn', 'endsOn'],
+            previousProgramId: 'p',
+            reason: 'The minutes say December',
+          },
+        },
+        '2019-12-16',
+      ],
+      [{ type: 'ActivityCancelled', data: { activityId: 'a', programId: 'p', previousStatus: 'PLANNED', reason: 'Called off' } }, null],
+      [{ type: 'OutcomeVoided', data: { outcomeId: 'o', programId: 'p', reason: 'Entered twice' } }, null],
     ];
 
     it.each(cases.map(([event, expected]) => [event.type, event, expected] as const))('dates %s by what it is about', (_type, event, expected) => {
@@ -112,7 +141,7 @@ describe('tracker events', () => {
     });
 
     it('refuses a version newer than the code, rather than misread it', () => {
-      expect(() => upcast('ActivityLogged', 3, {})).toThrow('ActivityLogged schema version 3 is unknown here (current is 2)');
+      expect(() => upcast('ActivityLogged', 4, {})).toThrow('ActivityLogged schema version 4 is unknown here (current is 3)');
     });
   });
 });

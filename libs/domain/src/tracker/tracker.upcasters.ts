@@ -1,5 +1,5 @@
-import type { ActivityLoggedV1 } from '../activity/activity.events';
-import { upcastActivityLoggedV1 } from '../activity/activity.upcasters';
+import type { ActivityLoggedV1, ActivityLoggedV2 } from '../activity/activity.events';
+import { upcastActivityLoggedV1, upcastActivityLoggedV2 } from '../activity/activity.upcasters';
 import { eventSchemaVersions, isEventType, type EventType, type TrackerEvent } from './tracker.events';
 
 /**
@@ -7,7 +7,10 @@ import { eventSchemaVersions, isEventType, type EventType, type TrackerEvent } f
  * V1 event reaches V3 through V2; each step is written once and tested on its own.
  */
 const upcasters: { [T in EventType]?: Record<number, (data: any) => unknown> } = {
-  ActivityLogged: { 1: (data: ActivityLoggedV1['data']) => upcastActivityLoggedV1(data) },
+  ActivityLogged: {
+    1: (data: ActivityLoggedV1['data']) => upcastActivityLoggedV1(data),
+    2: (data: ActivityLoggedV2['data']) => upcastActivityLoggedV2(data),
+  },
 };
 
 export type UpcastEvent = TrackerEvent & { schemaVersion: number };

@@ -7,6 +7,8 @@ import type { LocalizedTextColumn, LocationColumn, ParticipantColumn } from './c
 export class ActivityEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('text') kind: string;
+  /** PLANNED, HELD or CANCELLED. */
+  @Column('text') status: string;
   @Column('jsonb') title: LocalizedTextColumn;
   @Column('uuid', { name: 'program_id', nullable: true }) programId: string | null;
   @Column('date', { name: 'starts_on' }) startsOn: string;

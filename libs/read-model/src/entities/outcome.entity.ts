@@ -13,6 +13,8 @@ export class OutcomeEntity {
   @Column('text', { nullable: true }) currency: string | null;
   @Column('int', { nullable: true }) quantity: number | null;
   @Column('text', { nullable: true }) description: string | null;
+  /** Recorded by mistake: listed, but counted in no total. */
+  @Column('boolean') voided: boolean;
   @Column('int') version: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;

@@ -1,4 +1,4 @@
-import { referenceIds, type ActivityLogged, type ActivityLoggedV1 } from '@tracker/domain';
+import { referenceIds, type ActivityCancelled, type ActivityCorrected, type ActivityLogged, type ActivityLoggedV1, type ActivityLoggedV2 } from '@tracker/domain';
 import { bookkeeping, projectionSpec, stored, storedOldShape, type ProjectionSpecCase } from '../testing/projection-spec';
 import { sampleEvents } from '../testing/sample-events';
 import { activitiesProjection } from './activities.projection';
@@ -13,6 +13,7 @@ const logged: ActivityLogged = {
     activityId,
     programId,
     kind: 'MEETING',
+    status: 'HELD',
     title: { th: 'หารือการขายสินค้าโอทอป', en: 'Meeting on OTOP Sales' },
     startsOn: '2019-12-16',
     endsOn: '2019-12-16',
@@ -34,6 +35,7 @@ const logging = stored(logged, { position: 1 });
 const asLogged = {
   id: activityId,
   kind: 'MEETING',
+  status: 'HELD',
   title: { th: 'หารือการขายสินค้าโอทอป', en: 'Meeting on OTOP Sales' },
   program_id: programId,
   starts_on: '2019-12-16',
@@ -60,6 +62,7 @@ const fair: ActivityLogged = {
     activityId: referenceIds.activities.shanghaiFair,
     programId: null,
     kind: 'FAIR',
+    status: 'PLANNED',
     title: { zh: '上海泰国节' },
     startsOn: '2019-05-29',
     endsOn: '2019-06-01',
@@ -71,12 +74,40 @@ const fair: ActivityLogged = {
   },
 };
 
-/** As stored before startsOn/endsOn: one date. */
-const { startsOn: _startsOn, endsOn: _endsOn, ...fairWithoutDates } = fair.data;
+/** As stored before startsOn/endsOn: one date (and before statuses). */
+const { startsOn: _startsOn, endsOn: _endsOn, status: _status, ...fairWithoutDates } = fair.data;
 const loggedV1: ActivityLoggedV1 = {
   type: 'ActivityLogged',
   data: { ...fairWithoutDates, location: null, date: '2019-05-29' },
 };
+
+/** As stored before statuses (schema version 2): every activity logged had taken place. */
+const { status: _loggedStatus, ...meetingWithoutStatus } = logged.data;
+const loggedV2: ActivityLoggedV2 = { type: 'ActivityLogged', data: meetingWithoutStatus };
+
+/** The meeting corrected: the whole activity after the correction, as the event carries it. */
+const corrected = (data: Partial<ActivityCorrected['data']>): ActivityCorrected => ({
+  type: 'ActivityCorrected',
+  data: { ...logged.data, changed: [], previousProgramId: programId, reason: 'minutes received', ...data },
+});
+const otherProgramId = '20000000-0000-4000-8000-000000000002';
+const correctingDate = stored(
+  corrected({ startsOn: '2019-12-17', endsOn: '2019-12-17', participants: [], summary: null, changed: ['startsOn', 'endsOn', 'participants', 'summary'] }),
+  { position: 2, version: 2 },
+);
+const asDateCorrected = {
+  ...asLogged,
+  starts_on: '2019-12-17',
+  ends_on: '2019-12-17',
+  participants: [],
+  organization_ids: [diea, cdd],
+  summary: null,
+  search_text: 'หารือการขายสินคาโอทอป meeting on otop sales otop on lazada online training',
+  ...bookkeeping({ version: 2, created: 1, last: 2 }),
+};
+const moving = stored(corrected({ programId: otherProgramId, changed: ['programId'] }), { position: 3, version: 3 });
+const cancelled: ActivityCancelled = { type: 'ActivityCancelled', data: { activityId, programId, previousStatus: 'HELD', reason: 'called off' } };
+const cancelling = stored(cancelled, { position: 2, version: 2 });
 
 const spec = projectionSpec(activitiesProjection);
 
@@ -90,6 +121,7 @@ export const activitiesProjectionSpecs: ProjectionSpecCase[] = [
         {
           id: referenceIds.activities.shanghaiFair,
           kind: 'FAIR',
+          status: 'PLANNED',
           title: { zh: '上海泰国节' },
           program_id: null,
           starts_on: '2019-05-29',
@@ -113,6 +145,7 @@ export const activitiesProjectionSpecs: ProjectionSpecCase[] = [
         {
           id: referenceIds.activities.shanghaiFair,
           kind: 'FAIR',
+          status: 'HELD',
           title: { zh: '上海泰国节' },
           program_id: null,
           starts_on: '2019-05-29',
@@ -130,6 +163,36 @@ export const activitiesProjectionSpecs: ProjectionSpecCase[] = [
     }),
 
   spec('changes nothing when the logging is delivered again').given(logging).when(logging).then({ activities: [asLogged] }),
+
+  spec('reads an activity stored before statuses (version 2) as HELD')
+    .given(storedOldShape(2, loggedV2, { position: 1 }))
+    .then({ activities: [asLogged] }),
+
+  spec('writes the whole activity as corrected, keeping when it was created')
+    .given(logging)
+    .when(correctingDate)
+    .then({ activities: [asDateCorrected] }),
+
+  spec('takes the program an activity moved to from its correction')
+    .given(logging)
+    .when(moving)
+    .then({ activities: [{ ...asLogged, program_id: otherProgramId, ...bookkeeping({ version: 3, created: 1, last: 3 }) }] }),
+
+  spec('builds the row from a correction alone, as the replay of the program the activity moved to does')
+    .given()
+    .when(moving)
+    .then({ activities: [{ ...asLogged, program_id: otherProgramId, ...bookkeeping({ version: 3, created: 3, last: 3 }) }] }),
+
+  spec('keeps the latest correction when an earlier one is delivered again')
+    .given(logging, correctingDate, moving)
+    .when(correctingDate)
+    .then({ activities: [{ ...asLogged, program_id: otherProgramId, ...bookkeeping({ version: 3, created: 1, last: 3 }) }] }),
+
+  spec('marks the activity CANCELLED when it is cancelled, once').given(logging, cancelling).when(cancelling).then({
+    activities: [{ ...asLogged, status: 'CANCELLED', ...bookkeeping({ version: 2, created: 1, last: 2 }) }],
+  }),
+
+  spec('adds no row for the cancellation of an activity it never saw logged').given().when(cancelling).then({ activities: [] }),
 
   spec('leaves the activity alone when an outcome or a follow-up names it, or an organiser is renamed')
     .given(logging)

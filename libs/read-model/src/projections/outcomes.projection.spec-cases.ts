@@ -1,4 +1,4 @@
-import { referenceIds, type OutcomeCorrected, type OutcomeRecorded } from '@tracker/domain';
+import { referenceIds, type OutcomeCorrected, type OutcomeRecorded, type OutcomeVoided } from '@tracker/domain';
 import { bookkeeping, projectionSpec, stored, type ProjectionSpecCase } from '../testing/projection-spec';
 import { sampleEvents } from '../testing/sample-events';
 import { outcomesProjection } from './outcomes.projection';
@@ -34,6 +34,7 @@ const asRecorded = {
   currency: 'THB',
   quantity: null,
   description: 'Sales at the fair',
+  voided: false,
   ...bookkeeping({ version: 1, created: 1, last: 1 }),
 };
 const asCorrected = {
@@ -51,6 +52,9 @@ const asCorrectedAgain = {
   description: null,
   ...bookkeeping({ version: 3, created: 1, last: 3 }),
 };
+
+const voided: OutcomeVoided = { type: 'OutcomeVoided', data: { outcomeId, programId, reason: 'entered twice' } };
+const voiding = stored(voided, { position: 3, version: 3 });
 
 const spec = projectionSpec(outcomesProjection);
 
@@ -79,6 +83,16 @@ export const outcomesProjectionSpecs: ProjectionSpecCase[] = [
   spec('keeps the correction when the recording is delivered again').given(recording, correction).when(recording).then({ outcomes: [asCorrected] }),
 
   spec('adds no row for the correction of an outcome it never saw recorded').given().when(correction).then({ outcomes: [] }),
+
+  spec('marks the outcome voided, keeping its figures, once').given(recording, correction, voiding).when(voiding).then({
+    outcomes: [{ ...asCorrected, voided: true, ...bookkeeping({ version: 3, created: 1, last: 3 }) }],
+  }),
+
+  spec('keeps the outcome voided when its correction is delivered again').given(recording, correction, voiding).when(correction).then({
+    outcomes: [{ ...asCorrected, voided: true, ...bookkeeping({ version: 3, created: 1, last: 3 }) }],
+  }),
+
+  spec('adds no row for the void of an outcome it never saw recorded').given().when(voiding).then({ outcomes: [] }),
 
   spec('leaves the outcome alone when its activity is logged or its program changes status')
     .given(recording)

@@ -12,6 +12,8 @@ export type OutcomeRow = {
   currency: string | null;
   quantity: number | null;
   description: string | null;
+  /** Recorded by mistake: still listed, counted in no total. */
+  voided: boolean;
   version: number;
   created_at: string;
   updated_at: string;
@@ -22,14 +24,18 @@ export const outcomesProjection: Projection = {
   name: 'outcomes',
   tables: [{ name: 'outcomes', key: 'id' }],
   keysOf(event) {
-    return event.type === 'OutcomeRecorded' || event.type === 'OutcomeCorrected'
+    return event.type === 'OutcomeRecorded' || event.type === 'OutcomeCorrected' || event.type === 'OutcomeVoided'
       ? [{ table: 'outcomes', id: event.data.outcomeId }]
       : [];
   },
   apply(event, rows) {
-    if (event.type !== 'OutcomeRecorded' && event.type !== 'OutcomeCorrected') return;
+    if (event.type !== 'OutcomeRecorded' && event.type !== 'OutcomeCorrected' && event.type !== 'OutcomeVoided') return;
     const row = rows.get<OutcomeRow>('outcomes', event.data.outcomeId);
     if (alreadyApplied(row, event)) return;
+    if (event.type === 'OutcomeVoided') {
+      if (row) rows.put('outcomes', { ...row, voided: true, ...stamp(event, row.created_at) });
+      return;
+    }
     const { amount, currency, quantity, description } = event.data;
     if (event.type === 'OutcomeRecorded') {
       const { outcomeId, programId, activityId, kind } = event.data;
@@ -42,6 +48,7 @@ export const outcomesProjection: Projection = {
         currency,
         quantity,
         description,
+        voided: false,
         ...stamp(event),
       });
     } else if (row) {

@@ -12,14 +12,18 @@ const followUpId = referenceIds.followUps.lazadaOnlineTraining;
 
 /** A program_streams row: the stream belongs to the program, up to position `last`. */
 const link = (streamId: string, program: string, last: number) => ({ stream_id: streamId, program_id: program, last_position: String(last) });
-/** program_events rows: the program was touched by the events at these positions. */
-const touched = (program: string, ...positions: number[]) =>
-  positions.map((position) => ({ program_id: program, position: String(position), recorded_at: recordedAt(position) }));
+/** program_events rows: the program was touched by the events of `streamId` at these positions. */
+const touched = (program: string, streamId: string, ...positions: number[]) =>
+  positions.map((position) => ({ program_id: program, position: String(position), recorded_at: recordedAt(position), stream_id: streamId }));
 
 const programStream = streamIdFor.program(programId);
+const activityStream = streamIdFor.activity(activityId);
 const launch = stored(sample.programLaunched({ programId }), { position: 1 });
 const partnerAdded = stored(sample.programPartnerAdded({ programId }), { position: 2, version: 2 });
 const putOnHold = stored(sample.programStatusChanged({ programId }), { position: 3, version: 3 });
+
+/** The activity moved from the reference program to the other one. */
+const moving = stored(sample.activityCorrected({ activityId, programId: otherProgramId, previousProgramId: programId, changed: ['programId'] }), { position: 2, version: 2 });
 
 const spec = projectionSpec(programHistoryProjection);
 
@@ -27,22 +31,22 @@ export const programHistoryProjectionSpecs: ProjectionSpecCase[] = [
   spec('links the program stream to its program when the program is launched')
     .given()
     .when(launch)
-    .then({ program_streams: [link(programStream, programId, 1)], program_events: touched(programId, 1) }),
+    .then({ program_streams: [link(programStream, programId, 1)], program_events: touched(programId, programStream, 1) }),
 
   spec("records each of the program's own events").given(launch, partnerAdded).when(putOnHold).then({
     program_streams: [link(programStream, programId, 3)],
-    program_events: touched(programId, 1, 2, 3),
+    program_events: touched(programId, programStream, 1, 2, 3),
   }),
 
   spec('links an activity logged for the program').given(launch).when(stored(sample.activityLogged({ activityId, programId }), { position: 2 })).then({
-    program_streams: [link(programStream, programId, 1), link(streamIdFor.activity(activityId), programId, 2)],
-    program_events: touched(programId, 1, 2),
+    program_streams: [link(programStream, programId, 1), link(activityStream, programId, 2)],
+    program_events: [...touched(programId, programStream, 1), ...touched(programId, activityStream, 2)],
   }),
 
   spec('finds the closing of a follow-up, which names no program, through the link its adding made')
     .given(stored(sample.followUpAdded({ followUpId, programId }), { position: 1 }))
     .when(stored(sample.followUpClosed({ followUpId }), { position: 2, version: 2 }))
-    .then({ program_streams: [link(streamIdFor.followUp(followUpId), programId, 2)], program_events: touched(programId, 1, 2) }),
+    .then({ program_streams: [link(streamIdFor.followUp(followUpId), programId, 2)], program_events: touched(programId, streamIdFor.followUp(followUpId), 1, 2) }),
 
   spec("records the program's correction and a partner's removal")
     .given(launch, partnerAdded)
@@ -50,34 +54,34 @@ export const programHistoryProjectionSpecs: ProjectionSpecCase[] = [
       stored(sample.programCorrected({ programId }), { position: 3, version: 3 }),
       stored(sample.programPartnerRemoved({ programId }), { position: 4, version: 4 }),
     )
-    .then({ program_streams: [link(programStream, programId, 4)], program_events: touched(programId, 1, 2, 3, 4) }),
+    .then({ program_streams: [link(programStream, programId, 4)], program_events: touched(programId, programStream, 1, 2, 3, 4) }),
 
   spec('finds the amendment of an agreement, which names no program, through the link its recording made')
     .given(stored(sample.agreementRecorded({ agreementId, programId }), { position: 1 }))
     .when(stored(sample.agreementSigned({ agreementId }), { position: 2, version: 2 }), stored(sample.agreementAmended({ agreementId }), { position: 3, version: 3 }))
-    .then({ program_streams: [link(streamIdFor.agreement(agreementId), programId, 3)], program_events: touched(programId, 1, 2, 3) }),
+    .then({ program_streams: [link(streamIdFor.agreement(agreementId), programId, 3)], program_events: touched(programId, streamIdFor.agreement(agreementId), 1, 2, 3) }),
   spec('records the update and the reopening of a follow-up of the program')
     .given(stored(sample.followUpAdded({ followUpId, programId }), { position: 1 }), stored(sample.followUpClosed({ followUpId }), { position: 2, version: 2 }))
     .when(
       stored(sample.followUpReopened({ followUpId, programId }), { position: 3, version: 3 }),
       stored(sample.followUpUpdated({ followUpId, programId }), { position: 4, version: 4 }),
     )
-    .then({ program_streams: [link(streamIdFor.followUp(followUpId), programId, 4)], program_events: touched(programId, 1, 2, 3, 4) }),
+    .then({ program_streams: [link(streamIdFor.followUp(followUpId), programId, 4)], program_events: touched(programId, streamIdFor.followUp(followUpId), 1, 2, 3, 4) }),
 
   spec('links a follow-up stream by an update that comes first, since it names its program')
     .given()
     .when(stored(sample.followUpUpdated({ followUpId, programId }), { position: 2, version: 2 }))
-    .then({ program_streams: [link(streamIdFor.followUp(followUpId), programId, 2)], program_events: touched(programId, 2) }),
+    .then({ program_streams: [link(streamIdFor.followUp(followUpId), programId, 2)], program_events: touched(programId, streamIdFor.followUp(followUpId), 2) }),
 
   spec("records an agreement of the program, its signing and its termination")
     .given(stored(sample.agreementRecorded({ agreementId, programId }), { position: 1 }))
     .when(stored(sample.agreementSigned({ agreementId }), { position: 2, version: 2 }), stored(sample.agreementTerminated({ agreementId }), { position: 3, version: 3 }))
-    .then({ program_streams: [link(streamIdFor.agreement(agreementId), programId, 3)], program_events: touched(programId, 1, 2, 3) }),
+    .then({ program_streams: [link(streamIdFor.agreement(agreementId), programId, 3)], program_events: touched(programId, streamIdFor.agreement(agreementId), 1, 2, 3) }),
 
-  spec('records an outcome of the program and its correction')
+  spec('records an outcome of the program, its correction and its void')
     .given(stored(sample.outcomeRecorded({ outcomeId, programId }), { position: 1 }))
-    .when(stored(sample.outcomeCorrected({ outcomeId, programId }), { position: 2, version: 2 }))
-    .then({ program_streams: [link(streamIdFor.outcome(outcomeId), programId, 2)], program_events: touched(programId, 1, 2) }),
+    .when(stored(sample.outcomeCorrected({ outcomeId, programId }), { position: 2, version: 2 }), stored(sample.outcomeVoided({ outcomeId, programId }), { position: 3, version: 3 }))
+    .then({ program_streams: [link(streamIdFor.outcome(outcomeId), programId, 3)], program_events: touched(programId, streamIdFor.outcome(outcomeId), 1, 2, 3) }),
 
   spec('keeps each program to its own events').given(launch).when(
     stored(sample.programLaunched({ programId: otherProgramId }), { position: 2 }),
@@ -86,19 +90,19 @@ export const programHistoryProjectionSpecs: ProjectionSpecCase[] = [
     program_streams: [
       link(programStream, programId, 1),
       link(streamIdFor.program(otherProgramId), otherProgramId, 2),
-      link(streamIdFor.activity(activityId), otherProgramId, 3),
+      link(activityStream, otherProgramId, 3),
     ],
-    program_events: [...touched(programId, 1), ...touched(otherProgramId, 2, 3)],
+    program_events: [...touched(programId, programStream, 1), ...touched(otherProgramId, streamIdFor.program(otherProgramId), 2), ...touched(otherProgramId, activityStream, 3)],
   }),
 
   spec('records an event once when it is delivered again after a later one').given(launch, partnerAdded).when(launch).then({
     program_streams: [link(programStream, programId, 2)],
-    program_events: touched(programId, 1, 2),
+    program_events: touched(programId, programStream, 1, 2),
   }),
 
   spec('records an event once when it is delivered twice in a row').given(launch, partnerAdded).when(partnerAdded).then({
     program_streams: [link(programStream, programId, 2)],
-    program_events: touched(programId, 1, 2),
+    program_events: touched(programId, programStream, 1, 2),
   }),
 
   spec('records nothing for an agreement outside any program, even once signed')
@@ -116,6 +120,35 @@ export const programHistoryProjectionSpecs: ProjectionSpecCase[] = [
     stored(sample.organizationRenamed(), { position: 4, version: 2 }),
   ).then({
     program_streams: [link(programStream, programId, 2)],
-    program_events: touched(programId, 1, 2),
+    program_events: touched(programId, programStream, 1, 2),
   }),
+
+  spec('indexes a correction and a cancellation of an activity of the program')
+    .given(stored(sample.activityLogged({ activityId, programId }), { position: 1 }))
+    .when(
+      stored(sample.activityCorrected({ activityId, programId }), { position: 2, version: 2 }),
+      stored(sample.activityCancelled({ activityId, programId }), { position: 3, version: 3 }),
+    )
+    .then({ program_streams: [link(activityStream, programId, 3)], program_events: touched(programId, activityStream, 1, 2, 3) }),
+
+  spec('indexes an activity moved to another program under both programs at the move, and under the new one after it')
+    .given(stored(sample.activityLogged({ activityId, programId }), { position: 1 }))
+    .when(moving, stored(sample.activityCancelled({ activityId, programId: otherProgramId }), { position: 3, version: 3 }))
+    .then({
+      program_streams: [link(activityStream, otherProgramId, 3)],
+      program_events: [...touched(programId, activityStream, 1, 2), ...touched(otherProgramId, activityStream, 2, 3)],
+    }),
+
+  spec('indexes the move once when it is delivered again')
+    .given(stored(sample.activityLogged({ activityId, programId }), { position: 1 }), moving)
+    .when(moving)
+    .then({
+      program_streams: [link(activityStream, otherProgramId, 2)],
+      program_events: [...touched(programId, activityStream, 1, 2), ...touched(otherProgramId, activityStream, 2)],
+    }),
+
+  spec('links an activity logged outside any program from the correction that puts it in one')
+    .given(stored(sample.activityLogged({ activityId, programId: null }), { position: 1 }))
+    .when(stored(sample.activityCorrected({ activityId, programId, previousProgramId: null, changed: ['programId'] }), { position: 2, version: 2 }))
+    .then({ program_streams: [link(activityStream, programId, 2)], program_events: touched(programId, activityStream, 2) }),
 ];

@@ -99,9 +99,12 @@ function streamOf(event: TrackerEvent): string {
     case 'AgreementTerminated':
       return streamIdFor.agreement(event.data.agreementId);
     case 'ActivityLogged':
+    case 'ActivityCorrected':
+    case 'ActivityCancelled':
       return streamIdFor.activity(event.data.activityId);
     case 'OutcomeRecorded':
     case 'OutcomeCorrected':
+    case 'OutcomeVoided':
       return streamIdFor.outcome(event.data.outcomeId);
     case 'FollowUpAdded':
     case 'FollowUpClosed':

@@ -49,7 +49,7 @@ describe('a projection spec', () => {
     await expect(verifyProjectionSpec(memoryRowStoreBackend, history('half').given(launch).then({ program_streams: rows }))).rejects.toThrow(
       /toEqual/,
     );
-    const events = [{ program_id: referenceIds.program, position: '1', recorded_at: recordedAt(1) }];
+    const events = [{ program_id: referenceIds.program, position: '1', recorded_at: recordedAt(1), stream_id: `program-${referenceIds.program}` }];
     await verifyProjectionSpec(memoryRowStoreBackend, history('whole').given(launch).then({ program_streams: rows, program_events: events }));
   });
 

@@ -32,6 +32,12 @@ export interface FuzzFixtures {
   /** Kept open for updateFollowUp (closeFollowUp's spare may be closed by a retry case). */
   followUpToUpdate: string;
   doneFollowUp: string;
+  /** Held, for cancelActivity (an activity is cancelled once). */
+  spareActivity: string;
+  /** For voidOutcome (an outcome is voided once); never the corrected `outcome`. */
+  spareOutcome: string;
+  freshActivity(): Promise<string>;
+  freshOutcome(): Promise<string>;
 }
 
 export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixtures> {
@@ -58,6 +64,9 @@ export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixt
     await commands.execute(new CloseFollowUp({ id, status: 'DONE' }, ctx));
     return id;
   };
+  const freshActivity = async () =>
+    (await commands.execute(new LogActivity({ programId: program, kind: 'MEETING', title: { en: 'Follow-up meeting' }, startsOn: '2019-12-20' }, ctx))).id;
+  const freshOutcome = async () => (await commands.execute(new RecordOutcome({ programId: program, kind: 'ORDERS', quantity: 12 }, ctx))).id;
   return {
     ministry,
     company,
@@ -80,6 +89,10 @@ export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixt
     freshDoneFollowUp,
     followUpToUpdate: await freshOpenFollowUp(),
     doneFollowUp: await freshDoneFollowUp(),
+    spareActivity: await freshActivity(),
+    spareOutcome: await freshOutcome(),
+    freshActivity,
+    freshOutcome,
   };
 }
 
@@ -181,4 +194,14 @@ export const VALID_INPUTS: Record<string, (fixtures: FuzzFixtures, random: Seede
     reason: 'The buyer asked for the prices too',
   }),
   reopenFollowUp: async (f, _r, fresh) => ({ id: fresh ? await f.freshDoneFollowUp() : f.doneFollowUp, reason: 'The slides never arrived' }),
+  // A correction must change something: a summary of its own each time.
+  correctActivity: async (f, r) => ({
+    id: f.activity,
+    startsOn: '16 ธ.ค. 2562',
+    participants: [{ name: { en: 'Khun Somchai' }, organizationId: f.company }],
+    summary: `Minutes ${r.int(1, 1e9)}`,
+    reason: 'Minutes received',
+  }),
+  cancelActivity: async (f, _r, fresh) => ({ id: fresh ? await f.freshActivity() : f.spareActivity, reason: 'Called off' }),
+  voidOutcome: async (f, _r, fresh) => ({ id: fresh ? await f.freshOutcome() : f.spareOutcome, reason: 'Entered twice' }),
 };

@@ -1,0 +1,75 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { activityDecider, boundedList, streamIdFor, type ActivityKind, type ActivityStatus, type LocalizedTextInput } from '@tracker/domain';
+import type { CommandResult } from '../command-context';
+import { CommandExecutor, existingRecord, isGiven, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { organizationIn, renamed } from '../input-fields';
+import type { LocationInput, ParticipantInput } from './log-activity';
+
+/**
+ * Fields left out keep their value; null clears an optional one; a list given replaces the
+ * whole list. A programId other than the activity's moves it to that program.
+ */
+export interface CorrectActivityInput extends Idempotent, Versioned {
+  id: string;
+  programId?: string | null;
+  kind?: ActivityKind | null;
+  status?: ActivityStatus | null;
+  title?: LocalizedTextInput | null;
+  startsOn?: string | null;
+  endsOn?: string | null;
+  location?: LocationInput | null;
+  organizerIds?: readonly string[] | null;
+  participants?: readonly ParticipantInput[] | null;
+  topics?: readonly string[] | null;
+  summary?: string | null;
+  reason: string;
+}
+
+export class CorrectActivity extends TrackerCommand<CorrectActivityInput> {}
+
+@CommandHandler(CorrectActivity)
+export class CorrectActivityHandler implements ICommandHandler<CorrectActivity, CommandResult> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  execute(command: CorrectActivity): Promise<CommandResult> {
+    const { input } = command;
+    const participantOrganizations = (input.participants ?? []).map((participant) => participant?.organizationId);
+    return this.executor.execute(command, {
+      decider: activityDecider,
+      target: existingRecord(streamIdFor.activity, input.id),
+      // Left out stays undefined (keep the value), null clears it: the decider tells them apart.
+      build: async (activityId, facts) => ({
+        type: 'CorrectActivity' as const,
+        data: {
+          activityId,
+          programId: input.programId,
+          kind: input.kind,
+          status: input.status,
+          title: input.title,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+          location: input.location,
+          organizerIds: input.organizerIds,
+          participants: input.participants,
+          topics: input.topics,
+          summary: input.summary,
+          reason: input.reason,
+          // Only the lists the correction gives are checked, their lengths before a fact is read per item.
+          knownOrganizationIds: await facts.knownOrganizationIds([
+            ...boundedList(input.organizerIds, 'organizerIds'),
+            ...boundedList(participantOrganizations, 'participants'),
+          ]),
+          // Read whether or not it is a move: the decider asks for it only when it is one.
+          program: isGiven(input.programId) ? await facts.program(input.programId) : undefined,
+        },
+      }),
+      fields: [
+        renamed({ activityId: 'id' }),
+        organizationIn({
+          organizerIds: { list: input.organizerIds, path: (i) => `organizerIds[${i}]` },
+          participants: { list: participantOrganizations, path: (i) => `participants[${i}].organizationId` },
+        }),
+      ],
+    });
+  }
+}
