@@ -13,6 +13,8 @@ describe('tracker events', () => {
         'FollowUpClosed',
         'OrganizationRegistered',
         'OrganizationRenamed',
+        'OrganizationUpdated',
+        'OrganizationMerged',
         'OutcomeCorrected',
         'OutcomeRecorded',
         'ProgramLaunched',
@@ -61,6 +63,9 @@ describe('tracker events', () => {
         null,
       ],
       [{ type: 'OrganizationRenamed', data: { organizationId: 'o', name: { en: 'O' } } }, null],
+      // An organisation's record changes on no day of its own: the recording day counts (BusinessDates).
+      [{ type: 'OrganizationUpdated', data: { organizationId: 'o', kind: 'COMPANY', country: null, parentId: null, reason: 'r' } }, null],
+      [{ type: 'OrganizationMerged', data: { organizationId: 'o', survivorId: 's', name: { en: 'O' }, reason: 'r' } }, null],
     ];
 
     it.each(cases.map(([event, expected]) => [event.type, event, expected] as const))('dates %s by what it is about', (_type, event, expected) => {
