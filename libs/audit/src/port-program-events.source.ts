@@ -1,3 +1,4 @@
+import { parseStreamId } from '@tracker/domain';
 import type { EventStore, StoredEvent } from '@tracker/event-store';
 import type { Pool } from 'pg';
 import { isRecordId } from './history-event';
@@ -12,7 +13,9 @@ import type { ProgramEventSource, ProgramEventsPage, RecordedWindow } from './pr
  * Every call reads the program's streams whole, so a page costs the program's events (not the
  * page's): fine for programs of hundreds or a few thousand events, which is what a program
  * is. A stream belongs to a program from its first event on (the event that names the program
- * is always the stream's first), so no event of a member stream is filtered out.
+ * is always the stream's first), so no event of a member stream is filtered out; the one
+ * exception is the stream of an organisation merged while it took part in the program, of
+ * which only the merge is the program's (indexedStreamIds lists it for that event).
  */
 export class PortProgramEvents implements ProgramEventSource {
   constructor(
@@ -41,7 +44,12 @@ export class PortProgramEvents implements ProgramEventSource {
     const to = window.to?.getTime() ?? Infinity;
     return streams
       .flat()
+      .filter((event) => !isOrganizationStream(event.streamId) || event.type === 'OrganizationMerged')
       .filter((event) => event.recordedAt.getTime() >= from && event.recordedAt.getTime() <= to)
       .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   }
+}
+
+function isOrganizationStream(streamId: string): boolean {
+  return parseStreamId(streamId)?.aggregate === 'organization';
 }
