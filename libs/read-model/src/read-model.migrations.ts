@@ -182,10 +182,10 @@ export const readModelMigrations: Migration[] = [
           select p.id::text as program_id, partner->>'organizationId' as organization_id
             from programs p cross join jsonb_array_elements(p.partners) partner
           union
-          select a.program_id::text, id #>> '{}' from activities a cross join jsonb_array_elements(a.organization_ids) id
+          select a.program_id::text, organization.id from activities a cross join jsonb_array_elements_text(a.organization_ids) as organization(id)
            where a.program_id is not null
           union
-          select g.program_id::text, id #>> '{}' from agreements g cross join jsonb_array_elements(g.party_ids) id
+          select g.program_id::text, party.id from agreements g cross join jsonb_array_elements_text(g.party_ids) as party(id)
            where g.program_id is not null
           union
           select f.program_id::text, f.owner_id::text from follow_ups f
