@@ -2,9 +2,9 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { QueryBus } from '@nestjs/cqrs';
 import { Mutations } from '../commands/mutations';
 import type { GraphQLContext } from '../graphql/graphql-context';
-import { Organization } from '../organizations/organization.types';
+import { Organization, organizationsNamed } from '../organizations/organization.types';
 import { Program } from '../programs/program.types';
-import { present, ReadLoaders } from '../read-model/request-loaders';
+import { ReadLoaders } from '../read-model/request-loaders';
 import { RecordAgreement } from '@tracker/application';
 import { AgreementPayload, RecordAgreementInput } from './agreement.inputs';
 import { GetAgreements } from './agreement.queries';
@@ -33,7 +33,7 @@ export class AgreementsResolver {
 
   @ResolveField(() => [Organization])
   async parties(@Parent() agreement: Agreement, @Context() context: GraphQLContext): Promise<Organization[]> {
-    return present(await Promise.all(agreement.partyIds.map((id) => this.loaders.for(context).organization.load(id))));
+    return organizationsNamed(agreement.partyIds, agreement.organizationsFrom ?? this.loaders.for(context).organizations);
   }
 
   @ResolveField(() => Program, { nullable: true })

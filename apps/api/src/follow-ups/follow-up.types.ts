@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLDate } from '../graphql/scalars';
+import type { OrganizationLookup } from '../organizations/organization.types';
 import { FollowUpStatus, type FollowUpStatusValue } from '../shared/enums';
 
 @ObjectType('FollowUp')
@@ -15,4 +16,6 @@ export class FollowUp {
   ownerId: string | null;
   activityId: string;
   programId: string | null;
+  /** Not in the schema: the view's own organisations (as-of: as they were then); unset, the read model's. */
+  organizationsFrom?: OrganizationLookup;
 }
