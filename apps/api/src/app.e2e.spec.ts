@@ -171,6 +171,7 @@ describe('authentication and roles', () => {
         const [header, , signature] = (await signTestToken({ roles: ['auditor'] })).split('.');
         return `Bearer ${header}.${part({ sub: 'mallory', roles: ['admin'], exp: now() + 300 })}.${signature}`;
       }, 'token signature is invalid'],
+      ['a token valid for a year (longer than the one-day maximum)', async () => `Bearer ${await signTestToken({ roles: ['admin'] }, { expiresInSeconds: 365 * 86_400 })}`, 'token lifetime (exp - iat) is 31536000 s; at most 86400 s is accepted'],
       ['a token that is no JWT', async () => 'Bearer not-a-token', 'token is not a JWT'],
       ['a token of three garbage parts', async () => 'Bearer a.b.c', 'token is not a JWT'],
       ['a Basic header', async () => 'Basic YWRtaW46YWRtaW4=', 'Authorization header must be "Bearer <token>"'],

@@ -29,9 +29,10 @@ export class CoreModule {
           useFactory: () =>
             new TokenVerifier({
               jwtSecret: options.jwtSecret,
+              secretClaims: { issuer: options.jwtIssuer, audience: options.jwtAudience },
               jwksUrl: options.jwksUrl,
-              issuer: options.jwtIssuer,
-              audience: options.jwtAudience,
+              jwksClaims: { issuer: options.jwksIssuer, audience: options.jwksAudience },
+              maxLifetimeSeconds: options.maxTokenLifetimeSeconds,
             }),
         },
         MetricsService,

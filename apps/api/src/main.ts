@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, logDestination, logFormatFor } from '@tracker/config';
 import { onShutdownSignal, startDatabase } from '@tracker/database';
-import { describeDevTokens, devTokens, loadOrCreateDevSecret } from './auth/dev-tokens';
+import { describeDevTokens, devTokenOptions, devTokens, loadOrCreateDevSecret } from './auth/dev-tokens';
 import { apiOptionsFromConfig } from './config/api-options';
 import { createApp } from './create-app';
 import { createLogger } from './logging/logger';
@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   let banner = '';
   if (!options.jwtSecret && !options.jwksUrl) {
     options.jwtSecret = await loadOrCreateDevSecret(dataDir);
-    banner = describeDevTokens(await devTokens(options.jwtSecret), join(dataDir, 'jwt-secret'));
+    const tokenOptions = devTokenOptions(options);
+    banner = describeDevTokens(await devTokens(options.jwtSecret, tokenOptions), join(dataDir, 'jwt-secret'), tokenOptions.ttlSeconds);
   }
 
   const app = await createApp(options, logger).catch(async (error: unknown) => {

@@ -4,7 +4,7 @@ import { onShutdownSignal, startDatabase, type RunningDatabase } from '@tracker/
 import type { EventStore } from '@tracker/event-store';
 import { startProjector, type RunningProjector } from '@tracker/projection-runner';
 import { join, resolve } from 'node:path';
-import { describeDevTokens, devTokens, loadOrCreateDevSecret } from './auth/dev-tokens';
+import { describeDevTokens, devTokenOptions, devTokens, loadOrCreateDevSecret } from './auth/dev-tokens';
 import { ReadYourWrites } from './commands/read-your-writes.service';
 import { apiOptionsFromConfig } from './config/api-options';
 import { createApp } from './create-app';
@@ -62,7 +62,8 @@ async function main(): Promise<void> {
     let banner = '';
     if (!options.jwtSecret && !options.jwksUrl) {
       options.jwtSecret = await loadOrCreateDevSecret(dataDir);
-      banner = describeDevTokens(await devTokens(options.jwtSecret), join(dataDir, 'jwt-secret'));
+      const tokenOptions = devTokenOptions(options);
+      banner = describeDevTokens(await devTokens(options.jwtSecret, tokenOptions), join(dataDir, 'jwt-secret'), tokenOptions.ttlSeconds);
     }
     app = await createApp(options, logger);
 

@@ -20,6 +20,13 @@ export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['AUTH_JWT_SECRET']
 /** The smallest HS256 secret the api accepts (RFC 7518: a key at least as long as the hash). */
 export const MIN_JWT_SECRET_BYTES = 32;
 
+/**
+ * The longest a token may be valid (exp - iat, and exp - now): one day. A leaked token is then
+ * useful for a day at most, while a working day's development token (12 h) and the access tokens
+ * identity providers issue (minutes to hours) fit well within it.
+ */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
 const EVENTSTORE_SCHEMES = ['esdb', 'esdb+discover', 'kurrentdb', 'kurrentdb+discover'];
 
 function unsetIfBlank(value: unknown): unknown {
@@ -84,8 +91,13 @@ export const environmentSchema = z.object({
       .optional(),
   ),
   AUTH_JWKS_URL: variable(httpUrl.optional()),
+  /** HS256 tokens' iss and aud. */
   AUTH_JWT_ISSUER: variable(z.string().optional()),
   AUTH_JWT_AUDIENCE: variable(z.string().optional()),
+  /** Key-set (OIDC) tokens' iss and aud; unset: AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE, their meaning before they were split. */
+  AUTH_JWKS_ISSUER: variable(z.string().optional()),
+  AUTH_JWKS_AUDIENCE: variable(z.string().optional()),
+  AUTH_JWT_MAX_LIFETIME_SECONDS: variable(wholeNumber(60, 30 * 24 * 3600).default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS)),
   LOG_LEVEL: variable(oneOf(LOG_LEVELS).default('info')),
   LOG_FORMAT: variable(oneOf(LOG_FORMATS).optional()),
   READ_YOUR_WRITES_TIMEOUT_MS: variable(wholeNumber(0, 600_000).default(2000)),
@@ -109,7 +121,21 @@ export interface TrackerConfig {
   /** DATABASE_URL when set; otherwise the embedded PostgreSQL under dataDir. */
   database: { url: string | undefined; dataDir: string };
   eventStoreUrl: string | undefined;
-  auth: { jwtSecret: string | undefined; jwksUrl: string | undefined; issuer: string | undefined; audience: string | undefined };
+  /**
+   * Each kind of key checks its own tokens' issuer and audience (unset: not checked), since HS256
+   * tokens and an identity provider's are accepted side by side.
+   */
+  auth: {
+    jwtSecret: string | undefined;
+    jwksUrl: string | undefined;
+    /** For HS256 tokens. */
+    issuer: string | undefined;
+    audience: string | undefined;
+    /** For key-set tokens. */
+    jwksIssuer: string | undefined;
+    jwksAudience: string | undefined;
+    maxTokenLifetimeSeconds: number;
+  };
   /** format undefined: pretty on a terminal, JSON otherwise (see logFormatFor). */
   log: { level: LogLevel; format: LogFormat | undefined };
   api: {
@@ -142,7 +168,17 @@ export function parseConfig(env: Environment): TrackerConfig {
     port: v.PORT,
     database: { url: v.DATABASE_URL, dataDir: v.DATA_DIR },
     eventStoreUrl: v.EVENTSTORE_URL,
-    auth: { jwtSecret: v.AUTH_JWT_SECRET, jwksUrl: v.AUTH_JWKS_URL, issuer: v.AUTH_JWT_ISSUER, audience: v.AUTH_JWT_AUDIENCE },
+    auth: {
+      jwtSecret: v.AUTH_JWT_SECRET,
+      jwksUrl: v.AUTH_JWKS_URL,
+      issuer: v.AUTH_JWT_ISSUER,
+      audience: v.AUTH_JWT_AUDIENCE,
+      // AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE used to apply to every token: a deployment that set
+      // them for its identity provider keeps that check until it names the key set's own.
+      jwksIssuer: v.AUTH_JWKS_ISSUER ?? v.AUTH_JWT_ISSUER,
+      jwksAudience: v.AUTH_JWKS_AUDIENCE ?? v.AUTH_JWT_AUDIENCE,
+      maxTokenLifetimeSeconds: v.AUTH_JWT_MAX_LIFETIME_SECONDS,
+    },
     log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT },
     api: {
       readYourWritesTimeoutMs: v.READ_YOUR_WRITES_TIMEOUT_MS,

@@ -22,7 +22,15 @@ describe('the configuration schema', () => {
         port: 3000,
         database: { url: undefined, dataDir: '.data' },
         eventStoreUrl: undefined,
-        auth: { jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined },
+        auth: {
+          jwtSecret: undefined,
+          jwksUrl: undefined,
+          issuer: undefined,
+          audience: undefined,
+          jwksIssuer: undefined,
+          jwksAudience: undefined,
+          maxTokenLifetimeSeconds: 86_400,
+        },
         log: { level: 'info', format: undefined },
         api: { readYourWritesTimeoutMs: 2000, bodyLimitBytes: 1024 * 1024, maxQueryDepth: 10, maxQueryCost: 10_000, maxQueryTokens: 10_000 },
         projector: { batchSize: 500 },
@@ -45,8 +53,11 @@ describe('the configuration schema', () => {
       EVENTSTORE_URL: 'esdb://events:2113?tls=false',
       AUTH_JWT_SECRET: SECRET,
       AUTH_JWKS_URL: 'https://id.example.org/jwks',
-      AUTH_JWT_ISSUER: 'https://id.example.org',
+      AUTH_JWT_ISSUER: 'tracker-hs256',
       AUTH_JWT_AUDIENCE: 'tracker',
+      AUTH_JWKS_ISSUER: 'https://id.example.org',
+      AUTH_JWKS_AUDIENCE: 'tracker-web',
+      AUTH_JWT_MAX_LIFETIME_SECONDS: '3600',
       LOG_LEVEL: 'debug',
       LOG_FORMAT: 'json',
       READ_YOUR_WRITES_TIMEOUT_MS: '0',
@@ -64,7 +75,15 @@ describe('the configuration schema', () => {
       port: 8080,
       database: { url: 'postgres://tracker:pw@db:5432/tracker', dataDir: '/var/lib/tracker' },
       eventStoreUrl: 'esdb://events:2113?tls=false',
-      auth: { jwtSecret: SECRET, jwksUrl: 'https://id.example.org/jwks', issuer: 'https://id.example.org', audience: 'tracker' },
+      auth: {
+        jwtSecret: SECRET,
+        jwksUrl: 'https://id.example.org/jwks',
+        issuer: 'tracker-hs256',
+        audience: 'tracker',
+        jwksIssuer: 'https://id.example.org',
+        jwksAudience: 'tracker-web',
+        maxTokenLifetimeSeconds: 3600,
+      },
       log: { level: 'debug', format: 'json' },
       api: { readYourWritesTimeoutMs: 0, bodyLimitBytes: 65536, maxQueryDepth: 12, maxQueryCost: 50_000, maxQueryTokens: 2000 },
       projector: { batchSize: 10_000 },
@@ -73,7 +92,13 @@ describe('the configuration schema', () => {
     });
   });
 
+  it('checks key-set tokens against AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE until AUTH_JWKS_* name their own (the old variables applied to every token)', () => {
+    const config = parseConfig({ AUTH_JWKS_URL: 'https://id.example.org/jwks', AUTH_JWT_ISSUER: 'https://id.example.org', AUTH_JWT_AUDIENCE: 'tracker' });
+    expect(config.auth).toMatchObject({ jwksIssuer: 'https://id.example.org', jwksAudience: 'tracker' });
+  });
+
   it.each([
+    [{ AUTH_JWT_MAX_LIFETIME_SECONDS: '59' }, 'AUTH_JWT_MAX_LIFETIME_SECONDS="59" is not allowed: a whole number from 60 to 2592000'],
     [{ PORT: '0' }, 'PORT="0" is not allowed: a whole number from 1 to 65535'],
     [{ PORT: '3000x' }, 'PORT="3000x" is not allowed: a whole number from 1 to 65535'],
     [{ PROJECTOR_BATCH_SIZE: 'abc' }, 'PROJECTOR_BATCH_SIZE="abc" is not allowed: a whole number from 1 to 10000'],

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { readModelMigrations } from './read-model.migrations';
 import { schemaPool } from './schema';
 
-const MIGRATION = 'read-model/003-organization-merges';
+const MIGRATION = 'read-model/004-organization-merges';
 const [lazada, mall, cdd] = ['10000000-0000-4000-8000-000000000007', '10000000-0000-4000-8000-000000000008', '10000000-0000-4000-8000-000000000005'];
 const [program, otherProgram] = ['20000000-0000-4000-8000-000000000001', '20000000-0000-4000-8000-000000000002'];
 

@@ -1,4 +1,4 @@
-import { upcast, type TrackerEvent } from '@tracker/domain';
+import { foldForSearch, upcast, type TrackerEvent } from '@tracker/domain';
 import type { RowStore, TableSpec } from './row-store';
 
 /** A stored event, upcast to its current shape, with what projections need of the store. */
@@ -63,7 +63,11 @@ export function stamp(event: ProjectedEvent, createdAt?: unknown) {
   };
 }
 
-/** Lower-cased words of every language, for trigram search. */
+/**
+ * A row's words of every language, folded for search (lower case, Thai tone marks dropped,
+ * Thai digits as Arabic ones: foldForSearch) so the api can match a folded term against the
+ * bare column and keep the trigram index.
+ */
 export function searchText(...parts: (string | null | undefined | Record<string, string | undefined>)[]): string {
   const words: string[] = [];
   for (const part of parts) {
@@ -71,5 +75,5 @@ export function searchText(...parts: (string | null | undefined | Record<string,
     if (typeof part === 'string') words.push(part);
     else words.push(...Object.values(part).filter((w): w is string => typeof w === 'string'));
   }
-  return words.join(' ').toLowerCase();
+  return foldForSearch(words.join(' '));
 }

@@ -1,6 +1,14 @@
 import type { Migration } from '@tracker/database';
 
 /**
+ * foldForSearch in SQL, applied to a stored search_text (already lower case) by migration 003.
+ * Frozen with that migration: a later change of foldForSearch needs a migration of its own.
+ */
+const FOLD_STORED_SEARCH_TEXT = `lower(normalize(replace(translate(search_text,
+  U&'\\0E50\\0E51\\0E52\\0E53\\0E54\\0E55\\0E56\\0E57\\0E58\\0E59\\0E47\\0E48\\0E49\\0E4A\\0E4B\\0E4C\\00AD\\200B\\200C\\200D\\2060\\FEFF',
+  '0123456789'), U&'\\0E40\\0E40', U&'\\0E41'), NFKC))`;
+
+/**
  * The read model's tables. The SQL is unqualified on purpose: it runs with search_path set
  * to the schema being built, `read_model` for the live tables or a shadow schema during a
  * rebuild, so one set of migrations serves both (see schema.ts). Each schema keeps its own
@@ -8,8 +16,9 @@ import type { Migration } from '@tracker/database';
  *
  * Lists (partners, organizers, participants, topics) are jsonb: a row is one aggregate's
  * current state, written whole by its projection, and GIN indexes answer "which rows
- * mention organisation X". search_text holds the row's Thai/English/Chinese words for
- * pg_trgm, which indexes Thai only because the database's LC_CTYPE is C.UTF-8.
+ * mention organisation X". search_text holds the row's Thai/English/Chinese words, folded by
+ * foldForSearch since migration 003, for pg_trgm, which indexes Thai only because the
+ * database's LC_CTYPE is C.UTF-8.
  */
 export const readModelMigrations: Migration[] = [
   {
@@ -154,12 +163,29 @@ export const readModelMigrations: Migration[] = [
     sql: `create index program_streams_program on program_streams (program_id);`,
   },
   {
+    // search_text became folded by foldForSearch (libs/domain/src/shared/search-folding.ts):
+    // Thai tone marks, thanthakhat, mai taikhu and invisible characters dropped, Thai digits
+    // read as Arabic, "เเ" read as "แ", NFKC, lower case. Rows already stored hold only the
+    // lower-cased words, so they are folded here in SQL, step for step as the function does
+    // (translate drops the characters that have no counterpart in its third argument). The
+    // api folds search terms the same way from its first start on this version, so without
+    // this step an old row with a tone mark could be found neither with nor without it.
+    // Folding the stored lower case instead of the original words can differ from a rebuild
+    // only where NFKC turns a caseless compatibility character into a capital outside ASCII
+    // (a mathematical capital sigma, say), on which PostgreSQL's lower() and JavaScript's
+    // toLowerCase may disagree; a full rebuild gives those the function's exact result.
+    id: 'read-model/003-fold-search-text',
+    sql: ['organizations', 'programs', 'activities']
+      .map((table) => `update ${table} set search_text = ${FOLD_STORED_SEARCH_TEXT} where search_text is distinct from ${FOLD_STORED_SEARCH_TEXT};`)
+      .join('\n'),
+  },
+  {
     // Organisation merges (issue 11): the duplicate's row says where it went (readers follow
     // it); organization_programs tells the history index which programs a merge belongs to.
     // On a database projected before this migration, organization_programs is filled from the
     // rows the other projections keep, which name the same organisations; a rebuild fills it
     // from the events (and here inserts nothing: its shadow tables start empty).
-    id: 'read-model/003-organization-merges',
+    id: 'read-model/004-organization-merges',
     sql: `
       alter table organizations
         add column merged_into uuid,

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { CommandResult } from '../commands/command-result.type';
 import { GraphQLDate } from '../graphql/scalars';
+import { SEARCH_FORGIVES } from '../read-model/sql';
 import { ActivityKind, type ActivityKindValue } from '../shared/enums';
 import { LocalizedTextInput } from '../shared/localized-text.types';
 import { LocationInput } from '../shared/location.types';
@@ -18,7 +19,7 @@ export class ActivityFilter {
   to?: string | null;
   @Field(() => String, {
     nullable: true,
-    description: 'Matches Thai, English or Chinese text in titles, topics and summaries (substring).',
+    description: `Matches Thai, English or Chinese text in titles, topics and summaries (substring). ${SEARCH_FORGIVES}`,
   })
   search?: string | null;
 }
@@ -39,9 +40,20 @@ export class LogActivityInput {
   @Field(() => GraphQLDate) startsOn: string;
   @Field(() => GraphQLDate, { nullable: true }) endsOn?: string | null;
   @Field(() => LocationInput, { nullable: true }) location?: LocationInput | null;
-  @Field(() => [ID], { nullable: true }) organizerIds?: string[] | null;
-  @Field(() => [ParticipantInput], { nullable: true }) participants?: ParticipantInput[] | null;
-  @Field(() => [String], { nullable: true }) topics?: string[] | null;
+  @Field(() => [ID], { nullable: true, description: 'Each organisation once: a repeat is refused (BAD_USER_INPUT naming it, e.g. organizerIds[2]).' })
+  organizerIds?: string[] | null;
+  @Field(() => [ParticipantInput], {
+    nullable: true,
+    description:
+      'Each person once: two participants of the same organisation (or both of none) sharing a name in any language, ' +
+      'ignoring case and spacing, are refused (BAD_USER_INPUT naming the second, e.g. participants[1]).',
+  })
+  participants?: ParticipantInput[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Each topic once, ignoring case and spacing: a repeat is refused (BAD_USER_INPUT naming it); blank topics are dropped.',
+  })
+  topics?: string[] | null;
   @Field(() => String, { nullable: true }) summary?: string | null;
 }
 

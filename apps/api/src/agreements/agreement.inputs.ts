@@ -9,7 +9,8 @@ import { Agreement } from './agreement.types';
 export class RecordAgreementInput {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => LocalizedTextInput) title: LocalizedTextInput;
-  @Field(() => [ID]) partyIds: string[];
+  @Field(() => [ID], { description: 'Two or more organisations, each once: a repeat is refused (BAD_USER_INPUT naming it, e.g. partyIds[2]).' })
+  partyIds: string[];
   @Field(() => ID, { nullable: true }) programId?: string | null;
   @Field(() => AgreementStatus, { nullable: true }) status?: AgreementStatusValue | null;
   @Field(() => GraphQLDate, { nullable: true }) signedOn?: string | null;

@@ -1,7 +1,8 @@
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '@tracker/config';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { devTokens, loadOrCreateDevSecret } from './dev-tokens';
+import { describeDevTokens, DEV_TOKEN_TTL_SECONDS, devTokenOptions, devTokens, loadOrCreateDevSecret } from './dev-tokens';
 import { TokenVerifier } from './token-verifier';
 
 describe('development tokens', () => {
@@ -29,5 +30,23 @@ describe('development tokens', () => {
     for (const role of ['diplomat', 'planner', 'auditor', 'admin'] as const) {
       await expect(verifier.verify(tokens[role])).resolves.toEqual({ subject: `dev-${role}`, roles: [role] });
     }
+  });
+
+  it('are accepted under the default lifetime limit, and under a shorter one they are made to fit', async () => {
+    const secret = await loadOrCreateDevSecret(dataDir);
+    expect(DEV_TOKEN_TTL_SECONDS).toBeLessThanOrEqual(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS);
+    const options = devTokenOptions({ maxTokenLifetimeSeconds: 1800 });
+    expect(options.ttlSeconds).toBe(1800);
+    const tokens = await devTokens(secret, options);
+    const strict = new TokenVerifier({ jwtSecret: secret, maxLifetimeSeconds: 1800 });
+    await expect(strict.verify(tokens.admin)).resolves.toEqual({ subject: 'dev-admin', roles: ['admin'] });
+    expect(describeDevTokens(tokens, 'jwt-secret', options.ttlSeconds)).toMatch(/valid 30 min/);
+  });
+
+  it('carry the HS256 issuer and audience when those are configured', async () => {
+    const secret = await loadOrCreateDevSecret(dataDir);
+    const tokens = await devTokens(secret, devTokenOptions({ jwtIssuer: 'tracker', jwtAudience: 'tracker-api' }));
+    const strict = new TokenVerifier({ jwtSecret: secret, secretClaims: { issuer: 'tracker', audience: 'tracker-api' } });
+    await expect(strict.verify(tokens.planner)).resolves.toEqual({ subject: 'dev-planner', roles: ['planner'] });
   });
 });

@@ -1,16 +1,27 @@
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '@tracker/config';
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AuthenticationError } from './auth.errors';
 import { isRole, type AuthUser } from './roles';
 
+/** The issuer and audience a kind of key's tokens must carry; each is checked when set. */
+export interface ExpectedClaims {
+  issuer?: string;
+  audience?: string;
+}
+
 interface TokenVerifierOptions {
   /** HS256 shared secret, at least 32 bytes. */
   jwtSecret?: string;
+  /** iss and aud of HS256 tokens (AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE). */
+  secretClaims?: ExpectedClaims;
   /** OIDC key set URL: RS256 / ES256 tokens. */
   jwksUrl?: string;
   /** A key set resolver in place of jwksUrl (tests: createLocalJWKSet). */
   jwks?: JWTVerifyGetKey;
-  issuer?: string;
-  audience?: string;
+  /** iss and aud of key-set tokens (AUTH_JWKS_ISSUER, AUTH_JWKS_AUDIENCE). */
+  jwksClaims?: ExpectedClaims;
+  /** Longest validity accepted, exp - iat and exp - now (AUTH_JWT_MAX_LIFETIME_SECONDS). Default one day. */
+  maxLifetimeSeconds?: number;
   /** Leeway for exp / nbf between our clock and the issuer's. Default 5 s. */
   clockToleranceSeconds?: number;
   /** Tests: verify "as of" another time. */
@@ -28,7 +39,10 @@ const JWKS_ALGORITHMS = ['RS256', 'ES256'];
 /**
  * Verifies `Authorization: Bearer <JWT>` tokens and returns the caller. Signature, exp and
  * nbf are always checked; exp and sub are required; `roles` must be an array of strings
- * (roles this api does not know are dropped).
+ * (roles this api does not know are dropped). Each kind of key checks the issuer and audience
+ * configured for it: HS256 tokens and an identity provider's are accepted side by side, and
+ * one issuer's token must not pass as the other's. No token is valid for longer than
+ * `maxLifetimeSeconds`, however its issuer set exp: a leaked one expires soon.
  */
 export class TokenVerifier {
   private readonly secret?: Uint8Array;
@@ -64,13 +78,16 @@ export class TokenVerifier {
     const useJwks = alg !== undefined && JWKS_ALGORITHMS.includes(alg) && this.jwks !== undefined;
     if (!useSecret && !useJwks) throw new AuthenticationError(`token algorithm ${alg ?? '(none)'} is not accepted`);
 
+    const expected = (useSecret ? this.options.secretClaims : this.options.jwksClaims) ?? {};
+    const now = this.options.currentDate?.() ?? new Date();
+    const clockTolerance = this.options.clockToleranceSeconds ?? 5;
     const verifyOptions = {
       algorithms: useSecret ? SECRET_ALGORITHMS : JWKS_ALGORITHMS,
-      issuer: this.options.issuer,
-      audience: this.options.audience,
-      clockTolerance: this.options.clockToleranceSeconds ?? 5,
+      issuer: expected.issuer,
+      audience: expected.audience,
+      clockTolerance,
       requiredClaims: ['exp', 'sub'],
-      currentDate: this.options.currentDate?.(),
+      currentDate: now,
     };
     let payload: JWTPayload;
     try {
@@ -80,7 +97,24 @@ export class TokenVerifier {
     } catch (error) {
       throw new AuthenticationError(describeJoseError(error));
     }
+    assertLifetime(payload, now, this.options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, clockTolerance);
     return userFrom(payload);
+  }
+}
+
+/**
+ * exp - iat is the lifetime the issuer gave the token; exp - now bounds it too, since a token
+ * without iat, or with an iat set in the future, would otherwise say nothing about how long it
+ * stays valid. jose has already checked that exp is present and both are numbers.
+ */
+function assertLifetime(payload: JWTPayload, now: Date, maxSeconds: number, toleranceSeconds: number): void {
+  const exp = payload.exp as number;
+  if (payload.iat !== undefined && exp - payload.iat > maxSeconds) {
+    throw new AuthenticationError(`token lifetime (exp - iat) is ${exp - payload.iat} s; at most ${maxSeconds} s is accepted`);
+  }
+  const remaining = exp - Math.floor(now.getTime() / 1000);
+  if (remaining > maxSeconds + toleranceSeconds) {
+    throw new AuthenticationError(`token is valid for another ${remaining} s; at most ${maxSeconds} s is accepted`);
   }
 }
 

@@ -81,11 +81,47 @@ describe('TokenVerifier with an HS256 secret', () => {
   });
 
   it('checks issuer and audience when configured', async () => {
-    const strict = new TokenVerifier({ jwtSecret: TEST_JWT_SECRET, issuer: 'https://id.example', audience: 'tracker' });
+    const strict = new TokenVerifier({ jwtSecret: TEST_JWT_SECRET, secretClaims: { issuer: 'https://id.example', audience: 'tracker' } });
     const right = await signTestToken({ iss: 'https://id.example', aud: 'tracker' });
-    const wrong = await signTestToken({ iss: 'https://id.example', aud: 'other' });
+    const wrongAudience = await signTestToken({ iss: 'https://id.example', aud: 'other' });
+    const wrongIssuer = await signTestToken({ iss: 'https://elsewhere.example', aud: 'tracker' });
     await expect(strict.verify(right)).resolves.toMatchObject({ subject: 'test-user' });
-    expect(await rejection(strict.verify(wrong))).toMatch(/aud/);
+    expect(await rejection(strict.verify(wrongAudience))).toMatch(/aud/);
+    expect(await rejection(strict.verify(wrongIssuer))).toMatch(/iss/);
+  });
+
+  describe('the longest a token may be valid', () => {
+    const now = Math.floor(Date.now() / 1000);
+    const limited = new TokenVerifier({ jwtSecret: TEST_JWT_SECRET, maxLifetimeSeconds: 3600 });
+
+    it('accepts a token valid for exactly the maximum', async () => {
+      await expect(limited.verify(await signTestToken({ iat: now, exp: now + 3600 }))).resolves.toMatchObject({ subject: 'test-user' });
+    });
+
+    it('refuses a token whose lifetime (exp - iat) is longer, even when most of it has passed', async () => {
+      const token = await signTestToken({ iat: now - 3000, exp: now + 601 });
+      expect(await rejection(limited.verify(token))).toBe('token lifetime (exp - iat) is 3601 s; at most 3600 s is accepted');
+    });
+
+    it('refuses a token without iat that is valid for longer than the maximum from now', async () => {
+      const token = await signTestToken({ iat: undefined, exp: now + 7200 });
+      expect(await rejection(limited.verify(token))).toMatch(/^token is valid for another 7\d\d\d s; at most 3600 s is accepted$/);
+    });
+
+    it('refuses a token whose iat is set in the future to make a long validity look short', async () => {
+      const token = await signTestToken({ iat: now + 86_400, exp: now + 86_400 + 60 });
+      expect(await rejection(limited.verify(token))).toMatch(/^token is valid for another \d+ s; at most 3600 s is accepted$/);
+    });
+
+    it('refuses a token without exp', async () => {
+      const token = await signTestToken({ exp: undefined });
+      expect(await rejection(limited.verify(token))).toMatch(/exp/);
+    });
+
+    it('is one day unless configured', async () => {
+      await expect(verifier.verify(await signTestToken({ iat: now, exp: now + 86_400 }))).resolves.toMatchObject({ subject: 'test-user' });
+      expect(await rejection(verifier.verify(await signTestToken({ iat: now, exp: now + 86_401 })))).toMatch(/at most 86400 s/);
+    });
   });
 
   it('will not start with a secret shorter than 32 bytes', () => {
@@ -116,6 +152,46 @@ describe('TokenVerifier with an identity provider key set', () => {
   it('accepts an RS256 token signed by a key of the set', async () => {
     const rs256 = new TokenVerifier({ jwks });
     await expect(rs256.verify(await sign())).resolves.toEqual({ subject: 'oidc-user', roles: ['planner'] });
+  });
+
+  it('refuses a key-set token valid for longer than the maximum', async () => {
+    const rs256 = new TokenVerifier({ jwks, maxLifetimeSeconds: 60 });
+    expect(await rejection(rs256.verify(await sign()))).toMatch(/at most 60 s is accepted/);
+  });
+
+  describe('beside an HS256 secret, each kind of key with its own issuer and audience', () => {
+    const both = () =>
+      new TokenVerifier({
+        jwtSecret: TEST_JWT_SECRET,
+        secretClaims: { issuer: 'tracker', audience: 'tracker-api' },
+        jwks,
+        jwksClaims: { issuer: 'https://id.example.org', audience: 'tracker-web' },
+      });
+    const signOidc = (claims: { iss?: string; aud?: string }) => {
+      const jwt = new SignJWT({ roles: ['planner'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('oidc-user').setIssuedAt().setExpirationTime('5m');
+      if (claims.iss) jwt.setIssuer(claims.iss);
+      if (claims.aud) jwt.setAudience(claims.aud);
+      return jwt.sign(privateKey);
+    };
+
+    it("accepts each kind of token with its own key's issuer and audience", async () => {
+      await expect(both().verify(await signOidc({ iss: 'https://id.example.org', aud: 'tracker-web' }))).resolves.toMatchObject({ subject: 'oidc-user' });
+      await expect(both().verify(await signTestToken({ iss: 'tracker', aud: 'tracker-api' }))).resolves.toMatchObject({ subject: 'test-user' });
+    });
+
+    it("refuses a key-set token carrying the HS256 issuer or audience", async () => {
+      expect(await rejection(both().verify(await signOidc({ iss: 'tracker', aud: 'tracker-web' })))).toMatch(/iss/);
+      expect(await rejection(both().verify(await signOidc({ iss: 'https://id.example.org', aud: 'tracker-api' })))).toMatch(/aud/);
+    });
+
+    it("refuses an HS256 token carrying the identity provider's issuer or audience", async () => {
+      expect(await rejection(both().verify(await signTestToken({ iss: 'https://id.example.org', aud: 'tracker-api' })))).toMatch(/iss/);
+      expect(await rejection(both().verify(await signTestToken({ iss: 'tracker', aud: 'tracker-web' })))).toMatch(/aud/);
+    });
+
+    it('refuses a key-set token without the issuer and audience its key requires', async () => {
+      expect(await rejection(both().verify(await signOidc({})))).toMatch(/iss|aud/);
+    });
   });
 
   it('refuses an HS256 token made with the public key as its secret (algorithm confusion)', async () => {

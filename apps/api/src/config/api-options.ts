@@ -15,9 +15,14 @@ export interface ApiOptions {
   jwtSecret?: string;
   /** OIDC issuer's key set (AUTH_JWKS_URL); tokens signed RS256 or ES256. */
   jwksUrl?: string;
-  /** Checked when set (AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE). */
+  /** HS256 tokens' iss and aud, checked when set (AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE). */
   jwtIssuer?: string;
   jwtAudience?: string;
+  /** Key-set tokens' iss and aud, checked when set (AUTH_JWKS_ISSUER, AUTH_JWKS_AUDIENCE). */
+  jwksIssuer?: string;
+  jwksAudience?: string;
+  /** Longest a token may be valid (AUTH_JWT_MAX_LIFETIME_SECONDS). Default one day. */
+  maxTokenLifetimeSeconds?: number;
   /** pino level, or 'silent' (LOG_LEVEL). Default 'info'. */
   logLevel?: Level | 'silent';
   /** How long a mutation waits for the projector before answering with projected: false. */
@@ -95,6 +100,9 @@ export function apiOptionsFromConfig(config: TrackerConfig, databaseUrl: string)
     jwksUrl: config.auth.jwksUrl,
     jwtIssuer: config.auth.issuer,
     jwtAudience: config.auth.audience,
+    jwksIssuer: config.auth.jwksIssuer,
+    jwksAudience: config.auth.jwksAudience,
+    maxTokenLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
     logLevel: config.log.level,
     production: config.production,
     ...config.api,

@@ -10,6 +10,7 @@ import { formatGraphQLError, isInternalError, isUnavailableError } from './error
 import { buildGraphQLContext, type GraphQLContext } from './graphql-context';
 import { costLimitPlugin } from './limits/cost-limit.plugin';
 import { depthLimitRule } from './limits/depth-limit.rule';
+import { queryTextPlugin } from './query-text.plugin';
 import { CONTRACT_SCALARS, GraphQLDateTime } from './scalars';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -44,7 +45,13 @@ export function graphqlOptions(options: ResolvedApiOptions, logger: Logger, veri
     preserveHttpStatusForExecutionErrors: false,
     parseOptions: { maxTokens: options.maxQueryTokens },
     validationRules: [depthLimitRule(options.maxQueryDepth)],
-    plugins: [subscriptionsOverWebSocketPlugin(), costLimitPlugin(options.maxQueryCost), errorLoggingPlugin(logger), unavailableStatusPlugin()],
+    plugins: [
+      subscriptionsOverWebSocketPlugin(),
+      costLimitPlugin(options.maxQueryCost),
+      queryTextPlugin(),
+      errorLoggingPlugin(logger),
+      unavailableStatusPlugin(),
+    ],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, { production: options.production }),
     context: ({ req }: { req: Request }): Promise<GraphQLContext> =>
       buildGraphQLContext(verifier, req.headers.authorization, req.ids ?? requestIdsFrom(req.headers), req),

@@ -15,15 +15,16 @@ import { GRAPHQL_PATH } from './graphql.config';
 import { buildGraphQLContext } from './graphql-context';
 import { depthLimitRule, limitError } from './limits/depth-limit.rule';
 import { operationCost } from './limits/operation-cost';
+import { unusableArgumentError } from './query-text.plugin';
 
 /**
  * Subscriptions over WebSocket (graphql-ws protocol, `graphql-transport-ws`) at /graphql.
  * Wired here rather than through the Apollo driver's `subscriptions` option, which also
  * loads the deprecated subscriptions-transport-ws. The same rules as over HTTP: the token
  * (connectionParams.authorization, "Bearer <JWT>") is verified into the same context, the
- * access guard checks the subscription field, depth and cost limits apply, errors go
- * through error-mapping.ts. Only subscriptions are served here; queries and mutations go
- * to POST /graphql.
+ * access guard checks the subscription field, depth and cost limits and the check of argument
+ * text (query-text.plugin.ts) apply, errors go through error-mapping.ts. Only subscriptions are
+ * served here; queries and mutations go to POST /graphql.
  */
 @Injectable()
 export class SubscriptionServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -73,6 +74,8 @@ export class SubscriptionServer implements OnApplicationBootstrap, BeforeApplica
           if (cost > this.options.maxQueryCost) {
             return [limitError(`operation would cost about ${cost}; the limit is ${this.options.maxQueryCost}`, operation, { cost })];
           }
+          const unusable = unusableArgumentError(document, operation, payload.variables ?? {});
+          if (unusable) return [unusable];
           const headers = ctx.extra.request.headers;
           const authorization = connectionAuthorization(ctx.connectionParams) ?? headers.authorization;
           const ids = { ...requestIdsFrom(headers), requestId: randomUUID() };

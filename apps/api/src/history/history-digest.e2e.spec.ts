@@ -222,8 +222,9 @@ describe('history digests', () => {
     expect(later.checkpoints.find((c) => c.position === kept.position)?.digest).toBe(kept.digest);
   });
 
-  it('takes one digest for many aliases of it in one request', async () => {
-    const aliases = Array.from({ length: 20 }, (_, i) => `d${i}: historyDigest { digest takenAt }`).join(' ');
+  it('takes one digest for several aliases of it in one request', async () => {
+    // Four: the cost limit weighs each alias as a whole digest (FIELD_WEIGHTS) and refuses five or more.
+    const aliases = Array.from({ length: 4 }, (_, i) => `d${i}: historyDigest { digest takenAt }`).join(' ');
     const response = await fixture.api.graphql(`{ ${aliases} }`, undefined, auditor).expect(200);
     const answers = Object.values(response.body.data as Record<string, { digest: string; takenAt: string }>);
     expect(new Set(answers.map((a) => `${a.digest} ${a.takenAt}`)).size).toBe(1);

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { CommandResult } from '../commands/command-result.type';
+import { SEARCH_FORGIVES } from '../read-model/sql';
 import { OrganizationKind, type OrganizationKindValue } from '../shared/enums';
 import { LocalizedTextInput } from '../shared/localized-text.types';
 import { Organization } from './organization.types';
@@ -11,7 +12,8 @@ import type {
 @InputType('OrganizationFilter')
 export class OrganizationFilter {
   @Field(() => OrganizationKind, { nullable: true }) kind?: OrganizationKindValue | null;
-  @Field(() => String, { nullable: true }) search?: string | null;
+  @Field(() => String, { nullable: true, description: `Matches Thai, English or Chinese text in the name (substring). ${SEARCH_FORGIVES}` })
+  search?: string | null;
 }
 
 @InputType('RegisterOrganizationInput')

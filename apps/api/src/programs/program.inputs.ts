@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { CommandResult } from '../commands/command-result.type';
 import { GraphQLDate } from '../graphql/scalars';
+import { SEARCH_FORGIVES } from '../read-model/sql';
 import { PartnerRole, ProgramStatus, type PartnerRoleValue, type ProgramStatusValue } from '../shared/enums';
 import { LocalizedTextInput } from '../shared/localized-text.types';
 import { Program } from './program.types';
@@ -9,7 +10,8 @@ import { Program } from './program.types';
 export class ProgramFilter {
   @Field(() => ProgramStatus, { nullable: true }) status?: ProgramStatusValue | null;
   @Field(() => ID, { nullable: true }) partnerId?: string | null;
-  @Field(() => String, { nullable: true }) search?: string | null;
+  @Field(() => String, { nullable: true, description: `Matches Thai, English or Chinese text in titles and summaries (substring). ${SEARCH_FORGIVES}` })
+  search?: string | null;
 }
 
 @InputType('LaunchProgramInput')

@@ -6,7 +6,8 @@ import { dateRange } from '../shared/thai-date';
 import {
   assertOrganizationsKnown,
   boundedList,
-  distinct,
+  comparableText,
+  distinctList,
   MAX_SHORT_TEXT,
   oneOf,
   optionalId,
@@ -65,8 +66,15 @@ function log(data: LogActivity['data'], state: ActivityState): ActivityLogged {
   const programId = optionalId(data.programId, 'programId');
   if (programId !== null) assertProgramOpen(programId, requireFact(data.program, 'program'), 'activities');
   const { startsOn, endsOn } = dateRange(data.startsOn, data.endsOn);
-  const organizerIds = distinct(boundedList(data.organizerIds, 'organizerIds').map((id, i) => requireId(id, `organizerIds[${i}]`)));
-  const participants = boundedList(data.participants, 'participants').map((p, i) => participant(p, `participants[${i}]`));
+  const organizerIds = distinctList(
+    boundedList(data.organizerIds, 'organizerIds').map((id, i) => requireId(id, `organizerIds[${i}]`)),
+    'organizerIds',
+  );
+  const participants = distinctList(
+    boundedList(data.participants, 'participants').map((p, i) => participant(p, `participants[${i}]`)),
+    'participants',
+    participantKeys,
+  );
   assertOrganizationsKnown(organizerIds, data.knownOrganizationIds, 'organizerIds');
   assertOrganizationsKnown(
     participants.flatMap((p) => (p.organizationId === null ? [] : [p.organizationId])),
@@ -91,10 +99,24 @@ function log(data: LogActivity['data'], state: ActivityState): ActivityLogged {
   };
 }
 
-/** Blank topics are dropped and repeats kept once: topics are search terms, not a transcript. */
+/**
+ * Blank topics are dropped (there is nothing to keep); a topic repeated, whatever its case or
+ * spacing, is refused like any repeat in a list (distinctList).
+ */
 function topics(input: readonly string[] | null | undefined): string[] {
   const texts = boundedList(input, 'topics').map((topic, i) => optionalText(topic, `topics[${i}]`, MAX_SHORT_TEXT));
-  return distinct(texts.filter((topic) => topic !== null));
+  distinctList(texts, 'topics', (topic) => (topic === null ? [] : comparableText(topic)));
+  return texts.filter((topic) => topic !== null);
+}
+
+/**
+ * Two participants are the same person when they belong to the same organisation (or both to
+ * none) and share a name in any language: "Paiboon" twice, or the same Thai name written with
+ * two transliterations, is one person typed twice.
+ */
+function participantKeys(participant: Participant): string[] {
+  const organization = participant.organizationId ?? '';
+  return Object.values(participant.name).map((name) => `${organization}\u0000${comparableText(name)}`);
 }
 
 function participant(input: ParticipantInput, field: string): Participant {

@@ -18,12 +18,12 @@ const logMeeting = (data: Partial<LogActivity['data']> = {}): LogActivity => ({
     title: { en: 'OTOP online sales meeting' },
     startsOn: '๑๖ ธันวาคม ๒๕๖๒',
     location: { venue: ' Community Development Department ', city: 'Bangkok', country: 'th' },
-    organizerIds: [dieaId, cddId, dieaId],
+    organizerIds: [dieaId, cddId],
     participants: [
       { name: { en: 'Zhang Zhuoyan' }, position: { en: 'Executive', th: '' }, organizationId: lazadaId },
       { name: { th: 'ไพบูลย์ บูรณสันติ' }, position: { en: '' } },
     ],
-    topics: ['OTOP on Alibaba platforms', ' ', 'OTOP on Alibaba platforms', 'EEC logistics hub'],
+    topics: ['OTOP on Alibaba platforms', ' ', ' EEC logistics hub'],
     summary: 'Planning OTOP online sales.',
     knownOrganizationIds: [dieaId, cddId, lazadaId],
     program: { exists: true, status: 'ACTIVE' },
@@ -113,6 +113,69 @@ describe('activity', () => {
         .given([])
         .when(logMeeting({ participants: [{ name: { en: ' ' } }] }))
         .thenThrows(ValidationError, /participants\[0\]\.name needs/);
+    });
+
+    // One rule for every list (validation.ts distinctList): a repeat is refused, never dropped.
+    it('refuses an organiser named twice, naming the repeat (regression: it was silently dropped)', () => {
+      spec
+        .given([])
+        .when(logMeeting({ organizerIds: [dieaId, cddId, dieaId] }))
+        .thenThrows(ValidationError, 'organizerIds[2] repeats organizerIds[0]', 'organizerIds[2]');
+    });
+
+    it('refuses a topic given twice, whatever its case and spacing (regression: it was silently dropped)', () => {
+      spec
+        .given([])
+        .when(logMeeting({ topics: ['OTOP on Alibaba platforms', ' ', '  otop on  ALIBABA platforms'] }))
+        .thenThrows(ValidationError, 'topics[2] repeats topics[0]', 'topics[2]');
+    });
+
+    it('refuses a participant listed twice (regression: both were kept)', () => {
+      spec
+        .given([])
+        .when(
+          logMeeting({
+            participants: [
+              { name: { en: 'Zhang Zhuoyan' }, organizationId: lazadaId },
+              { name: { th: 'ไพบูลย์ บูรณสันติ' } },
+              { name: { en: ' zhang  zhuoyan ', zh: '张卓彦' }, position: { en: 'Executive' }, organizationId: lazadaId },
+            ],
+          }),
+        )
+        .thenThrows(ValidationError, 'participants[2] repeats participants[0]', 'participants[2]');
+    });
+
+    it('refuses a participant whose name in one language repeats another in the same organisation', () => {
+      spec
+        .given([])
+        .when(
+          logMeeting({
+            participants: [
+              { name: { th: 'ไพบูลย์ บูรณสันติ', en: 'Paiboon Buranasanti' } },
+              { name: { th: 'ไพบูลย์ บูรณสันติ', en: 'Phaibun Buranasanti' } },
+            ],
+          }),
+        )
+        .thenThrows(ValidationError, 'participants[1] repeats participants[0]', 'participants[1]');
+    });
+
+    it('keeps two people of the same name from different organisations', () => {
+      const participants = [
+        { name: { en: 'Somchai' }, position: null, organizationId: cddId },
+        { name: { en: 'Somchai' }, position: null, organizationId: lazadaId },
+        { name: { en: 'Somchai' }, position: null, organizationId: null },
+      ];
+      spec
+        .given([])
+        .when(logMeeting({ participants }))
+        .then([{ type: 'ActivityLogged', data: { ...meetingLogged.data, participants } }]);
+    });
+
+    it('refuses a title made only of invisible characters, naming the language', () => {
+      spec
+        .given([])
+        .when(logMeeting({ title: { en: 'OTOP', th: '\u200B\u200D' } }))
+        .thenThrows(ValidationError, /title\.th holds only invisible or combining characters/, 'title.th');
     });
 
     it('refuses a location country that is not an ISO code', () => {

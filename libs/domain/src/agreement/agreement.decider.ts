@@ -2,7 +2,7 @@ import { assertNever, type CommandMetadata, type Decider } from '../shared/decid
 import { ConflictError, ForbiddenTransitionError, NotFoundError, ValidationError } from '../shared/errors';
 import { localizedText } from '../shared/localized-text';
 import { businessDateOf, optionalDate } from '../shared/thai-date';
-import { assertOrganizationsKnown, boundedList, oneOf, optionalId, optionalText, requireFact, requireId } from '../shared/validation';
+import { assertOrganizationsKnown, boundedList, distinctList, oneOf, optionalId, optionalText, requireFact, requireId } from '../shared/validation';
 import type { AgreementCommand, RecordAgreement, SignAgreement, TerminateAgreement } from './agreement.commands';
 import {
   agreementStatuses,
@@ -64,10 +64,10 @@ function record(data: RecordAgreement['data'], state: AgreementState): Agreement
   const agreementId = requireId(data.agreementId, 'agreementId');
   if (state.exists) throw new ConflictError(`agreement ${agreementId} is already recorded`);
   const title = localizedText(data.title, 'title');
-  const partyIds = boundedList(Array.isArray(data.partyIds) ? data.partyIds : [], 'partyIds').map((id, i) => requireId(id, `partyIds[${i}]`));
-  if (new Set(partyIds).size !== partyIds.length) {
-    throw new ValidationError('an organisation appears twice among the parties', 'partyIds');
-  }
+  const partyIds = distinctList(
+    boundedList(Array.isArray(data.partyIds) ? data.partyIds : [], 'partyIds').map((id, i) => requireId(id, `partyIds[${i}]`)),
+    'partyIds',
+  );
   if (partyIds.length < 2) throw new ValidationError('an agreement needs two or more parties', 'partyIds');
   const status = oneOf(data.status ?? 'DRAFT', agreementStatuses, 'status');
   const signedOn = optionalDate(data.signedOn, 'signedOn');

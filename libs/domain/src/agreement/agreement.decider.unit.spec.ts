@@ -75,11 +75,11 @@ describe('agreement', () => {
       spec.given([]).when(recordDraft({ partyIds: [cddId] })).thenThrows(ValidationError, /two or more parties/);
     });
 
-    it('refuses the same party twice', () => {
+    it('refuses the same party twice, naming the repeat', () => {
       spec
         .given([])
         .when(recordDraft({ partyIds: [cddId, lazadaId, cddId] }))
-        .thenThrows(ValidationError, /appears twice/);
+        .thenThrows(ValidationError, 'partyIds[2] repeats partyIds[0]', 'partyIds[2]');
     });
 
     it('refuses a party that is not a registered organisation', () => {

@@ -5,3 +5,4 @@ export * from './localized-text';
 export * from './country-code';
 export * from './money';
 export * from './thai-date';
+export * from './search-folding';

@@ -25,6 +25,16 @@ describe('LocalizedText', () => {
     expect(error).toMatchObject({ field: 'title.en', message: 'title.en is longer than 500 characters' });
   });
 
+  it('refuses a language made only of invisible or combining characters, naming it', () => {
+    const error = captureError(() => localizedText({ en: 'Lazada', th: '\u0E34' }, 'name'));
+    expect(error).toMatchObject({ field: 'name.th', message: 'name.th holds only invisible or combining characters; write visible text' });
+    expect(captureError(() => optionalLocalizedText({ en: '\uFEFF' }, 'position'))).toMatchObject({ field: 'position.en' });
+  });
+
+  it('keeps Thai text with its marks', () => {
+    expect(localizedText({ th: 'ที่ปรึกษา' }, 'title')).toStrictEqual({ th: 'ที่ปรึกษา' });
+  });
+
   it('counts characters, not UTF-16 units', () => {
     expect(localizedText({ zh: '𠀀'.repeat(500) }, 'name').zh).toHaveLength(1000);
   });

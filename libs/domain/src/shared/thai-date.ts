@@ -5,11 +5,29 @@ import { ValidationError } from './errors';
  * it reads what Thai users write as well: Buddhist-Era years (BE = CE + 543), Thai digits,
  * full, abbreviated or short Thai month names, and day/month/year with slashes.
  * No Date object is involved, so no time zone can shift a day.
+ *
+ * The era rule (ERA_RULE, also the Date scalar's description): dates from 1900-01-01 to
+ * 2200-12-31 CE are accepted, whichever era they are written in. A year without an era is
+ * Common Era from 1900 to 2200 and Buddhist Era from 2443 to 2743 (1900 to 2200 CE); any other
+ * unmarked year is refused. The two ranges do not meet, so the year alone says the era, and two
+ * inputs a year apart are never read centuries apart (the old rule, "BE above 2400", read
+ * 1/1/2400 as 2400 CE and 1/1/2401 as 1858 CE). "พ.ศ." or "BE" marks a Buddhist-Era year and
+ * "ค.ศ.", "CE" or "AD" a Common-Era one; a marked year must still fall in the range. ISO dates
+ * are Common Era by definition.
  */
 export const BUDDHIST_ERA_OFFSET = 543;
-/** A year above this is read as Buddhist Era; no Common-Era year this tracker sees comes close. */
-const LAST_COMMON_ERA_YEAR = 2400;
-const FIRST_COMMON_ERA_YEAR = 1000;
+export const FIRST_YEAR_CE = 1900;
+export const LAST_YEAR_CE = 2200;
+const FIRST_YEAR_BE = FIRST_YEAR_CE + BUDDHIST_ERA_OFFSET;
+const LAST_YEAR_BE = LAST_YEAR_CE + BUDDHIST_ERA_OFFSET;
+const RANGE = `dates from 1 January ${FIRST_YEAR_CE} to 31 December ${LAST_YEAR_CE} CE (${FIRST_YEAR_BE} to ${LAST_YEAR_BE} BE) are accepted`;
+
+/** The era rule in a sentence, for the Date scalar's description. */
+export const ERA_RULE =
+  `Dates from ${FIRST_YEAR_CE}-01-01 to ${LAST_YEAR_CE}-12-31 (Common Era) are accepted, whichever era they are written in. ` +
+  `A year written without an era is Common Era from ${FIRST_YEAR_CE} to ${LAST_YEAR_CE} and Buddhist Era from ${FIRST_YEAR_BE} to ${LAST_YEAR_BE}; ` +
+  `any other year without an era is refused. "พ.ศ." or "BE" marks a Buddhist-Era year, "ค.ศ.", "CE" or "AD" a Common-Era one. ` +
+  'ISO dates (2019-12-16) are always Common Era.';
 
 const months = [
   { th: 'มกราคม', abbr: 'ม.ค.', en: 'January' },
@@ -46,8 +64,8 @@ const HOW_TO_WRITE = 'write it as 2019-12-16, 16 ธันวาคม 2562, 16 
 export type ThaiDateFormat = { digits?: 'thai' | 'arabic'; month?: 'full' | 'abbr' };
 
 /**
- * Reads a date as a Thai user or an API client writes it and returns it as ISO.
- * ISO input is always Common Era; elsewhere a year above 2400 (or marked พ.ศ.) is Buddhist Era.
+ * Reads a date as a Thai user or an API client writes it and returns it as ISO, by the era
+ * rule above: ISO input is always Common Era; elsewhere the year's range (or พ.ศ.) says the era.
  */
 export function parseDate(input: unknown, field = 'date'): string {
   if (typeof input !== 'string') throw new ValidationError(`${field} must be a date string`, field);
@@ -59,19 +77,20 @@ export function parseDate(input: unknown, field = 'date'): string {
   const iso = ISO_DATE.exec(text);
   if (iso !== null) {
     const year = Number(iso[1]);
-    if (year > LAST_COMMON_ERA_YEAR) {
+    if (year >= FIRST_YEAR_BE && year <= LAST_YEAR_BE) {
       throw new ValidationError(
         `${written} is not a date: ISO dates count years in the Common Era, ` +
           `so ${year} BE is written ${toCommonEra(year)}-${iso[2]}-${iso[3]}`,
         field,
       );
     }
-    return calendarDate(written, year, Number(iso[2]), Number(iso[3]), field);
+    return calendarDate(written, commonEraYear(written, year, 'CE', field), Number(iso[2]), Number(iso[3]), field);
   }
 
   const slashed = SLASHED_DATE.exec(text);
   if (slashed !== null) {
-    return calendarDate(written, commonEraYear(Number(slashed[3])), Number(slashed[2]), Number(slashed[1]), field);
+    const year = commonEraYear(written, Number(slashed[3]), undefined, field);
+    return calendarDate(written, year, Number(slashed[2]), Number(slashed[1]), field);
   }
 
   const named = NAMED_DATE.exec(text);
@@ -79,7 +98,7 @@ export function parseDate(input: unknown, field = 'date'): string {
     const month = monthByName.get(withoutDots(named[2]).toLowerCase());
     if (month === undefined) throw new ValidationError(`${written} is not a date: "${named[2]}" is not a month name`, field);
     const era = named[3] === 'พ.ศ.' || named[3] === 'BE' ? 'BE' : named[3] === undefined ? undefined : 'CE';
-    return calendarDate(written, commonEraYear(Number(named[4]), era), month, Number(named[1]), field);
+    return calendarDate(written, commonEraYear(written, Number(named[4]), era, field), month, Number(named[1]), field);
   }
 
   throw new ValidationError(`"${written}" is not a date: ${HOW_TO_WRITE}`, field);
@@ -164,13 +183,8 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** Checks the month and day only: formatThaiDate also writes stored dates older than the era rule. */
 function calendarDate(written: string, year: number, month: number, day: number, field: string): string {
-  if (year < FIRST_COMMON_ERA_YEAR || year > LAST_COMMON_ERA_YEAR) {
-    throw new ValidationError(
-      `${written} is out of range: years ${FIRST_COMMON_ERA_YEAR}-${LAST_COMMON_ERA_YEAR} CE are supported`,
-      field,
-    );
-  }
   if (month < 1 || month > 12) throw new ValidationError(`${written} is not a calendar date: there is no month ${month}`, field);
   const days = daysInMonth(year, month);
   if (day < 1 || day > days) {
@@ -179,12 +193,28 @@ function calendarDate(written: string, year: number, month: number, day: number,
       field,
     );
   }
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
-function commonEraYear(year: number, era?: 'BE' | 'CE'): number {
-  const buddhist = era === 'BE' || (era === undefined && year > LAST_COMMON_ERA_YEAR);
-  return buddhist ? toCommonEra(year) : year;
+/** The Common-Era year of a written year, by the era rule; a year outside the range is refused. */
+function commonEraYear(written: string, year: number, era: 'BE' | 'CE' | undefined, field: string): number {
+  const inCommonEra = year >= FIRST_YEAR_CE && year <= LAST_YEAR_CE;
+  const inBuddhistEra = year >= FIRST_YEAR_BE && year <= LAST_YEAR_BE;
+  if (era === 'BE') {
+    if (inBuddhistEra) return toCommonEra(year);
+    throw new ValidationError(`${written} is out of range: ${year} BE is ${toCommonEra(year)} CE; ${RANGE}`, field);
+  }
+  if (era === 'CE') {
+    if (inCommonEra) return year;
+    throw new ValidationError(`${written} is out of range: ${RANGE}`, field);
+  }
+  if (inCommonEra) return year;
+  if (inBuddhistEra) return toCommonEra(year);
+  throw new ValidationError(
+    `${written} is out of range: a year without an era is read as ${FIRST_YEAR_CE}-${LAST_YEAR_CE} CE or ` +
+      `${FIRST_YEAR_BE}-${LAST_YEAR_BE} BE, and ${year} is neither; ${RANGE}`,
+    field,
+  );
 }
 
 function toArabicDigits(text: string): string {

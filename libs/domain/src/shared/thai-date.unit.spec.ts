@@ -47,6 +47,61 @@ describe('Thai dates', () => {
 
     it('refuses a Buddhist-Era year written as ISO, suggesting the Common-Era one', () => {
       expect(() => parseDate('2562-12-16')).toThrow(/2562 BE is written 2019-12-16/);
+      expect(() => parseDate('2443-01-01')).toThrow(/2443 BE is written 1900-01-01/);
+    });
+
+    describe('the era rule: 1900-2200 CE only, and a year alone says its era', () => {
+      it.each([
+        ['1/1/1900', '1900-01-01'],
+        ['31/12/2200', '2200-12-31'],
+        ['1900-01-01', '1900-01-01'],
+        ['2200-12-31', '2200-12-31'],
+        ['1/1/2443', '1900-01-01'],
+        ['1/1/2743', '2200-01-01'],
+        ['31/12/2743', '2200-12-31'],
+        ['1 มกราคม 2443', '1900-01-01'],
+        ['๓๑ ธันวาคม ๒๗๔๓', '2200-12-31'],
+        ['1 January 2200', '2200-01-01'],
+        ['16 ธันวาคม พ.ศ. 2562', '2019-12-16'],
+        ['16 ธันวาคม ค.ศ. 2019', '2019-12-16'],
+        ['16 December AD 2019', '2019-12-16'],
+      ])('reads %j as %s', (input, expected) => {
+        expect(parseDate(input)).toBe(expected);
+      });
+
+      it.each([
+        ['31/12/1899', 'a Common-Era year before 1900'],
+        ['1/1/2201', 'a Common-Era year after 2200'],
+        ['31/12/2442', 'a Buddhist-Era year before 2443 (1899 CE)'],
+        ['1/1/2744', 'a Buddhist-Era year after 2743 (2201 CE)'],
+        ['1899-12-31', 'an ISO date before 1900'],
+        ['2201-01-01', 'an ISO date after 2200'],
+        ['1 มกราคม 2442', 'a Thai-form year between the ranges'],
+        ['1 มกราคม 1899', 'a Thai-form year before the Common-Era range'],
+        ['1 มกราคม พ.ศ. 2019', 'a year marked พ.ศ. that would be 1476 CE'],
+        ['1 มกราคม ค.ศ. 2562', 'a year marked ค.ศ. beyond 2200'],
+      ])('refuses %j (%s), saying what is accepted', (input) => {
+        const error = refusal(() => parseDate(input, 'startsOn'));
+        expect(error).toBeInstanceOf(ValidationError);
+        expect(error).toMatchObject({ field: 'startsOn' });
+        expect(error.message).toMatch(`${input} is out of range: `);
+        expect(error.message).toMatch('dates from 1 January 1900 to 31 December 2200 CE (2443 to 2743 BE) are accepted');
+      });
+
+      // Regression: a year up to 2400 without an era was Common Era and one above it Buddhist
+      // Era, so two inputs a year apart were stored 542 years apart (2400-01-01 and 1858-01-01).
+      it('refuses 1/1/2400 and 1/1/2401, which the old rule read as 2400 CE and 1858 CE', () => {
+        expect(() => parseDate('1/1/2400')).toThrow(/1\/1\/2400 is out of range: .* 2400 is neither/);
+        expect(() => parseDate('1/1/2401')).toThrow(/1\/1\/2401 is out of range: .* 2401 is neither/);
+        expect(() => parseDate('2401-01-01')).toThrow(/2401-01-01 is out of range/);
+      });
+
+      it('never reads two years a year apart more than a year apart', () => {
+        for (let year = 1000; year < 3000; year++) {
+          const [a, b] = [tryParse(`1/1/${year}`), tryParse(`1/1/${year + 1}`)];
+          if (a !== null && b !== null) expect(Number(b.slice(0, 4)) - Number(a.slice(0, 4))).toBe(1);
+        }
+      });
     });
 
     it('refuses what it cannot read', () => {
@@ -77,6 +132,10 @@ describe('Thai dates', () => {
         expect(parseDate(formatThaiDate(iso))).toBe(iso);
         expect(parseDate(formatThaiDate(iso, { digits: 'arabic', month: 'abbr' }))).toBe(iso);
       }
+    });
+
+    it('writes a stored date from before the era rule, which it does not judge', () => {
+      expect(formatThaiDate('1858-01-01', { digits: 'arabic' })).toBe('1 มกราคม 2401');
     });
 
     it('refuses input that is not an ISO date', () => {
@@ -132,3 +191,20 @@ describe('Thai dates', () => {
     });
   });
 });
+
+function tryParse(input: string): string | null {
+  try {
+    return parseDate(input);
+  } catch {
+    return null;
+  }
+}
+
+function refusal(call: () => unknown): Error {
+  try {
+    call();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a refusal');
+}

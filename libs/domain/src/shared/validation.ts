@@ -29,6 +29,27 @@ function assertStorable(text: string, field: string): void {
   if (LONE_SURROGATE.test(text)) throw new ValidationError(`${field} is not valid Unicode (an unpaired surrogate)`, field);
 }
 
+/**
+ * What shows nothing on its own: combining marks (\p{M}, such as a Thai vowel or tone mark
+ * above no consonant), format characters (\p{Cf}: zero-width space and joiners, U+2060,
+ * U+FEFF, the soft hyphen), controls, separators, the code points Unicode says to draw as
+ * nothing (Hangul fillers, variation selectors) and the blank Braille cell.
+ */
+const INVISIBLE = /[\p{M}\p{Cf}\p{Cc}\p{Z}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/**
+ * A text must show at least one character. Made only of invisible or combining characters it
+ * looks blank in every list while it is not, or it looks like a mark the user never typed
+ * (found by probing the running api: a title of one U+200B, a reason of one U+0E34). Such
+ * characters inside visible text are fine: Thai needs its marks ("ที่") and an emoji family
+ * is joined by U+200D.
+ */
+function assertVisible(text: string, field: string): void {
+  if (text.replace(INVISIBLE, '') === '') {
+    throw new ValidationError(`${field} holds only invisible or combining characters; write visible text`, field);
+  }
+}
+
 /** A trimmed, non-empty string of at most `max` characters. */
 export function requiredText(value: unknown, field: string, max = MAX_SHORT_TEXT): string {
   const text = optionalText(value, field, max);
@@ -36,16 +57,25 @@ export function requiredText(value: unknown, field: string, max = MAX_SHORT_TEXT
   return text;
 }
 
-/** Like requiredText, but missing or blank input is recorded as null. */
+/**
+ * Like requiredText, but missing or blank input is recorded as null. Text made only of
+ * invisible or combining characters is refused, optional or not.
+ */
 export function optionalText(value: unknown, field: string, max = MAX_LONG_TEXT): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw new ValidationError(`${field} must be text`, field);
   const text = value.trim();
-  if (text === '') return null;
+  // trim() takes U+FEFF for a space; alone it is an invisible character, not a blank.
+  if (text === '') {
+    if (value.includes('\uFEFF')) assertVisible(text, field);
+    return null;
+  }
   assertStorable(text, field);
   if (lengthOf(text) > max) {
     throw new ValidationError(`${field} is longer than ${max} characters`, field);
   }
+  // Not read as blank (null) when optional: an invisible text is a mistake to show, not an omission.
+  assertVisible(text, field);
   return text;
 }
 
@@ -94,7 +124,38 @@ export function assertOrganizationsKnown(ids: readonly string[], known: readonly
   if (unknown !== undefined) throw new NotFoundError('organization', unknown, field);
 }
 
-/** Ids in first-seen order without repeats. */
-export function distinct(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
+/**
+ * One rule for every list a command takes (organisers, participants, topics, parties): an item
+ * that repeats an earlier one is refused, naming it (`organizerIds[2] repeats organizerIds[0]`).
+ * Dropping the repeat silently would hide a mistake (a name pasted twice where another was
+ * meant), and keeping both would count one person or organisation twice. `keysOf` says what
+ * makes two items the same; an item with several keys (a participant's name in each language)
+ * repeats an earlier one when any of its keys does. Returns the list unchanged.
+ */
+export function distinctList<L extends readonly unknown[]>(
+  items: L,
+  field: string,
+  keysOf: (item: L[number]) => string | readonly string[] = (item) => String(item),
+): L {
+  const firstIndexByKey = new Map<string, number>();
+  items.forEach((item, index) => {
+    const found = keysOf(item);
+    const keys = typeof found === 'string' ? [found] : found;
+    for (const key of keys) {
+      const first = firstIndexByKey.get(key);
+      if (first !== undefined) {
+        throw new ValidationError(`${field}[${index}] repeats ${field}[${first}]: give each once`, `${field}[${index}]`);
+      }
+    }
+    for (const key of keys) firstIndexByKey.set(key, index);
+  });
+  return items;
+}
+
+/**
+ * The form in which two texts count as the same for distinctList: in Unicode's composed form
+ * (NFC, so "é" typed as e + U+0301 equals "é"), runs of spaces as one, trimmed, lower case.
+ */
+export function comparableText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }

@@ -21,14 +21,25 @@ export function deciderSpec<C, E, S>(decider: Decider<C, E, S>) {
             // Events are stored as JSON: anything that would not survive the trip (undefined, Date, bigint) is a bug.
             expect(JSON.parse(JSON.stringify(actual))).toStrictEqual(actual);
           },
-          thenThrows(errorClass: ErrorClass, message?: string | RegExp): void {
+          /** `field`, when given, is the input the error must name (ValidationError, NotFoundError). */
+          thenThrows(errorClass: ErrorClass, message?: string | RegExp, field?: string): void {
             expect(run).toThrow(errorClass);
             if (message !== undefined) expect(run).toThrow(message);
+            if (field !== undefined) expect(caught(run)).toMatchObject({ field });
           },
         };
       },
     }),
   };
+}
+
+function caught(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the command to be refused');
 }
 
 /** Metadata for commands in tests: a fixed actor and clock (16 Dec 2019, 10:00 in Bangkok). */

@@ -1,9 +1,9 @@
 import { buildSchema, Kind, parse, specifiedRules, validate, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { depthLimitRule } from './depth-limit.rule';
-import { operationCost } from './operation-cost';
+import { FIELD_WEIGHTS, operationCost } from './operation-cost';
 
 const schema = buildSchema(`
-  type Query { programs(first: Int, after: String): ProgramConnection! program(id: ID!): Program }
+  type Query { programs(first: Int, after: String): ProgramConnection! program(id: ID!): Program programAsOf(id: ID!): Program }
   type ProgramConnection { edges: [ProgramEdge!]! totalCount: Int! }
   type ProgramEdge { node: Program! cursor: String! }
   type Program { id: ID! title: String partners: [Partner!]! parent: Program activities(first: Int): ProgramConnection! }
@@ -14,7 +14,7 @@ function depthErrors(query: string, maxDepth = 4) {
   return validate(schema, parse(query), [...specifiedRules, depthLimitRule(maxDepth)]).map((error) => error.message);
 }
 
-function cost(query: string, variables: Record<string, unknown> = {}) {
+function cost(query: string, variables: Record<string, unknown> = {}, weights: Record<string, number> = {}) {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   const fragments = new Map(
@@ -22,7 +22,7 @@ function cost(query: string, variables: Record<string, unknown> = {}) {
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((d) => [d.name.value, d] as const),
   );
-  return operationCost(schema, operation, fragments, variables);
+  return operationCost(schema, operation, fragments, variables, weights);
 }
 
 describe('the depth limit', () => {
@@ -71,6 +71,37 @@ describe('the operation cost', () => {
 
   it('caps a page size above the maximum at the maximum', () => {
     expect(cost('{ programs(first: 1000000) { totalCount } }')).toBe(101);
+  });
+
+  it('weighs an expensive field by its weight, adding what it selects', () => {
+    const weights = { 'Query.programAsOf': 500 };
+    expect(cost('{ programAsOf(id: "p") { id title } }', {}, weights)).toBe(502);
+    expect(cost('{ a: programAsOf(id: "p") { id } b: programAsOf(id: "q") { id } }', {}, weights)).toBe(1002);
+    // The weight belongs to the field of that type only.
+    expect(cost('{ program(id: "p") { id } }', {}, weights)).toBe(2);
+  });
+
+  it('multiplies a weighed field under a page like any other', () => {
+    expect(cost('{ programs(first: 10) { edges { node { parent { id } } } } }', {}, { 'Program.parent': 100 })).toBe(1 + 10 * (1 + 1 + 101));
+  });
+});
+
+describe('the weights of the expensive fields', () => {
+  it('weigh the as-of replay, verification, digest and history by their work', () => {
+    expect(Object.keys(FIELD_WEIGHTS).sort()).toEqual([
+      'Query.historyDigest',
+      'Query.programAsOf',
+      'Query.programHistory',
+      'Query.verifyHistory',
+      'Subscription.programHistoryAppended',
+    ]);
+    expect(Object.values(FIELD_WEIGHTS).every((weight) => weight > 1)).toBe(true);
+  });
+
+  it('refuse 600 as-of views in one request under the default limit, and allow a few', () => {
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: programAsOf(id: "p") { id }`).join(' ')} }`;
+    expect(cost(aliases(600), {}, FIELD_WEIGHTS)).toBeGreaterThan(10_000);
+    expect(cost(aliases(5), {}, FIELD_WEIGHTS)).toBeLessThan(10_000);
   });
 });
 

@@ -17,10 +17,36 @@ import {
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../connection';
 
 /**
- * A rough upper bound of the work an operation asks for: every field costs 1, and a field
- * that takes `first` multiplies what is below it by the page size it will return (the
- * argument, else the default page size). So `programs(first: 50) { edges { node {
- * activities(first: 20) { edges { node { id } } } } } }` costs about 50 x 20 x 3.
+ * Fields whose resolver does far more than read a row, by `Type.field`, weighed in the unit of
+ * a plain field (1: a column of a row already read). Without weights, 600 aliases of
+ * `programAsOf` cost 1,200 and passed the limit, then took 3 s of the event loop; weighed,
+ * such a request is refused before any resolver runs. The weights are for the field itself;
+ * what it selects is added on top as for any field. With the default limit (10,000) a request
+ * holds about 19 as-of views, or 4 verifications or digests.
+ */
+export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
+  // Replays every event of the program's streams through the projections in memory: about 5 ms
+  // for the reference program (600 aliases took 3 s), the work of some 500 plain fields.
+  'Query.programAsOf': 500,
+  // Recomputes hash chains: the program's streams, or every stream without programId (2.5 s at
+  // 1,000,000 events); with `against` it also reads four columns of every event, once per alias.
+  'Query.verifyHistory': 2_000,
+  // Reads and hashes four columns of every event (3.1 s at 1,000,000 events). Aliases share one
+  // digest being taken, but a request asking for many is asking for that much work.
+  'Query.historyDigest': 2_000,
+  // Two queries over the event log (a page of the program's events and their count) rather than
+  // one over a read model; each event of the page is then costed as its own fields.
+  'Query.programHistory': 50,
+  // Holds a feed open on every append for as long as the client stays, and with `after` first
+  // replays the program's events since that position.
+  'Subscription.programHistoryAppended': 100,
+};
+
+/**
+ * A rough upper bound of the work an operation asks for: every field costs 1 (or its weight in
+ * FIELD_WEIGHTS), and a field that takes `first` multiplies what is below it by the page size
+ * it will return (the argument, else the default page size). So `programs(first: 50) { edges {
+ * node { activities(first: 20) { edges { node { id } } } } } }` costs about 50 x 20 x 3.
  * Computed with the request's variables (first: $n counts as n), which is why this runs
  * after validation (cost-limit.plugin.ts) and not as a cached validation rule.
  */
@@ -29,6 +55,7 @@ export function operationCost(
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   variables: Record<string, unknown> = {},
+  weights: Readonly<Record<string, number>> = FIELD_WEIGHTS,
 ): number {
   const root =
     operation.operation === 'query'
@@ -74,10 +101,11 @@ export function operationCost(
   const fieldCost = (node: FieldNode, parent: GraphQLCompositeType, visiting: Set<string>): number => {
     if (node.name.value.startsWith('__')) return 1;
     const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[node.name.value] : undefined;
-    if (!field || !node.selectionSet) return 1;
+    const weight = weights[`${parent.name}.${node.name.value}`] ?? 1;
+    if (!field || !node.selectionSet) return weight;
     const child = getNamedType(field.type);
-    if (!isCompositeType(child)) return 1;
-    return 1 + pageSize(field, node, variables) * walk(node.selectionSet, child, visiting);
+    if (!isCompositeType(child)) return weight;
+    return weight + pageSize(field, node, variables) * walk(node.selectionSet, child, visiting);
   };
 
   return walk(operation.selectionSet, root, new Set());

@@ -1,4 +1,4 @@
-import { DomainError, parseDate } from '@tracker/domain';
+import { DomainError, ERA_RULE, parseDate } from '@tracker/domain';
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { ScalarInputError } from './scalar-input.error';
 
@@ -12,9 +12,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export const GraphQLDate = new GraphQLScalarType<string, string>({
   name: 'Date',
+  // The era rule is the domain's own sentence (thai-date.ts), so the schema cannot drift from the parser.
   description:
     'Calendar date, ISO 8601 (2019-12-16). Inputs also accept Thai Buddhist-Era dates such as\n' +
-    '"๑๖ ธันวาคม ๒๕๖๒", "16 ธ.ค. 2562" or "16/12/2562"; output is always ISO.',
+    '"๑๖ ธันวาคม ๒๕๖๒", "16 ธ.ค. 2562" or "16/12/2562"; output is always ISO.\n' +
+    ERA_RULE,
   serialize(value) {
     if (typeof value === 'string' && ISO_DATE.test(value)) return value;
     // pg hands DATE columns back as local-midnight Date objects unless told otherwise

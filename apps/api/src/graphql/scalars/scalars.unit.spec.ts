@@ -20,6 +20,28 @@ describe('Date', () => {
     expect(() => GraphQLDate.parseValue('2562-12-16')).toThrow(/written 2019-12-16/);
   });
 
+  it.each([
+    ['1/1/1900', '1900-01-01'],
+    ['31/12/2200', '2200-12-31'],
+    ['1/1/2443', '1900-01-01'],
+    ['31/12/2743', '2200-12-31'],
+  ])('reads %s, at an edge of the accepted years, as %s', (input, iso) => {
+    expect(GraphQLDate.parseValue(input)).toBe(iso);
+  });
+
+  it.each([['31/12/1899'], ['1/1/2201'], ['31/12/2442'], ['1/1/2744'], ['1/1/2400'], ['1/1/2401'], ['2401-01-01']])(
+    'refuses %s, outside 1900-2200 CE whichever era it is read in',
+    (input) => {
+      expect(() => GraphQLDate.parseValue(input)).toThrow(ScalarInputError);
+      expect(() => GraphQLDate.parseValue(input)).toThrow(`${input} is out of range`);
+    },
+  );
+
+  it('states the era rule in its description', () => {
+    expect(GraphQLDate.description).toMatch(/1900-01-01 to 2200-12-31/);
+    expect(GraphQLDate.description).toMatch(/Buddhist Era from 2443 to 2743/);
+  });
+
   it('refuses a number or a non-string literal', () => {
     expect(() => GraphQLDate.parseValue(20191216)).toThrow(ScalarInputError);
     expect(() => GraphQLDate.parseLiteral({ kind: Kind.INT, value: '20191216' }, {})).toThrow(ScalarInputError);

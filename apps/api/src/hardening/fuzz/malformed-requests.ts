@@ -159,6 +159,13 @@ const INVALID_DATES = [
   '-2019-12-16',
   '2019-12-16T00:00:00Z',
   '1e5',
+  // Outside the era rule's 1900-2200 CE, whichever era the year is read in.
+  '1/1/2400',
+  '1/1/2401',
+  '2401-01-01',
+  '31/12/1899',
+  '1/1/2744',
+  '1 มกราคม พ.ศ. 2019',
 ];
 
 const NON_DECIMALS: unknown[] = [
@@ -455,7 +462,10 @@ export class MalformedRequests {
       case 'control-characters': {
         const textSlots = slots.filter((s) => ['String', 'ID'].includes(namedTypeName(s.type)));
         const slot = r.pick(textSlots);
-        const value = r.pick(['\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\ud83d', `${'ก'.repeat(3)}\u0000`]);
+        // Text showing nothing is refused in String slots only: an id of U+200B is merely unknown,
+        // and a commandId of it is as good as any other.
+        const invisible = namedTypeName(slot.type) === 'String' ? ['\u200B\u200D', '\u0E34', '\u00AD', '\u2060\uFEFF'] : [];
+        const value = r.pick(['\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\ud83d', `${'ก'.repeat(3)}\u0000`, ...invisible]);
         const at = isListType(getNullableType(slot.type)) ? [...slot.path, 0] : slot.path;
         return this.variablesCase(mutation, setAt(input, at, value), `input.${at.join('.')} = ${show(value)}`, ['BAD_USER_INPUT', 'NOT_FOUND']);
       }
