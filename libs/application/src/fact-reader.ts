@@ -1,6 +1,7 @@
 import {
   activityDecider,
   fold,
+  OrganizationMergedError,
   organizationDecider,
   programDecider,
   streamIdFor,
@@ -37,23 +38,41 @@ export class FactReader {
     private readonly asOf?: Position,
   ) {}
 
-  /** Which of `ids` are registered organisations, trimmed as the deciders trim them. */
+  /**
+   * Which of `ids` are registered organisations, trimmed as the deciders trim them. An id of
+   * an organisation merged into another is refused here (OrganizationMergedError, CONFLICT
+   * naming the survivor): every command that names organisations asks this or `parent`, so
+   * none can name a duplicate once it is merged.
+   */
   async knownOrganizationIds(ids: readonly unknown[]): Promise<string[]> {
     const candidates = [...new Set(ids.map(readableId).filter((id): id is string => id !== null))];
-    const found = await Promise.all(candidates.map(async (id) => ((await this.organization(id)).exists ? id : null)));
+    const found = await Promise.all(
+      candidates.map(async (id) => {
+        const state = await this.organization(id);
+        if (!state.exists) return null;
+        await this.refuseMerged(id, state);
+        return id;
+      }),
+    );
     return found.filter((id): id is string => id !== null);
   }
 
-  /** Whether the parent exists, and its ancestors' ids, nearest first. */
+  /**
+   * Whether the parent exists, and its ancestors' ids, nearest first. A parent merged into
+   * another is refused (OrganizationMergedError). An ancestor merged since counts as its
+   * survivor, as readers show the tree, so a cycle is seen where readers would see one.
+   */
   async parent(parentId: unknown): Promise<ParentFacts> {
     const id = readableId(parentId);
     let state = id === null ? ({ exists: false } as const) : await this.organization(id);
-    if (!state.exists) return { exists: false };
+    if (id === null || !state.exists) return { exists: false };
+    await this.refuseMerged(id, state);
     const ancestorIds: string[] = [];
     while (state.exists && state.parentId !== null && ancestorIds.length < MAX_ANCESTORS) {
-      if (ancestorIds.includes(state.parentId)) break;
-      ancestorIds.push(state.parentId);
-      state = await this.organization(state.parentId);
+      const ancestor = await this.current(state.parentId);
+      if (ancestorIds.includes(ancestor.id)) break;
+      ancestorIds.push(ancestor.id);
+      state = ancestor.state;
     }
     return { exists: true, ancestorIds };
   }
@@ -72,6 +91,24 @@ export class FactReader {
 
   private organization(id: string): Promise<OrganizationState> {
     return this.stateOf(organizationDecider, streamIdFor.organization(id));
+  }
+
+  /** The organisation `id` stands for now: itself, or the survivor at the end of its merges. */
+  private async current(id: string): Promise<{ id: string; state: OrganizationState }> {
+    let current = { id, state: await this.organization(id) };
+    const seen = new Set([id]);
+    while (current.state.exists && current.state.mergedInto !== null && seen.size < MAX_ANCESTORS) {
+      const next = current.state.mergedInto;
+      if (seen.has(next)) break;
+      seen.add(next);
+      current = { id: next, state: await this.organization(next) };
+    }
+    return current;
+  }
+
+  /** Refuses a merged organisation, naming where it went (the last survivor, if it went on). */
+  private async refuseMerged(id: string, state: OrganizationState): Promise<void> {
+    if (state.exists && state.mergedInto !== null) throw new OrganizationMergedError(id, (await this.current(id)).id);
   }
 
   private async stateOf<S, E extends OrganizationEvent | ProgramEvent | ActivityEvent>(

@@ -16,7 +16,8 @@ import type { ProgramEventSource, ProgramEventsPage, RecordedWindow } from './pr
  * (program_events.stream_id): an activity moved to another program is no longer linked here,
  * but what happened under this program stays in its history. Of each stream, only the events
  * the index lists under the program count: the moved activity's later events belong to the
- * program it joined, and its earlier ones to the program it left.
+ * program it joined, and its earlier ones to the program it left; of an organisation merged
+ * while it took part in the program, only its OrganizationMerged.
  */
 export class PortProgramEvents implements ProgramEventSource {
   constructor(

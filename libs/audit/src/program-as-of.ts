@@ -70,8 +70,36 @@ export class ProgramSnapshot {
     return this.mine(this.rows.rows<FollowUpRow>('follow_ups')).sort(byCreation);
   }
 
+  /**
+   * The organisation `id` stood for then: itself, or the survivor it had been merged into by
+   * then (through every later merge of that one too), as the live readers resolve merges.
+   */
   organization(id: string): OrganizationRow | undefined {
-    return this.rows.get<OrganizationRow>('organizations', id);
+    let row = this.rows.get<OrganizationRow>('organizations', id);
+    const seen = new Set([id]);
+    while (row?.merged_into && !seen.has(row.merged_into)) {
+      seen.add(row.merged_into);
+      const survivor = this.rows.get<OrganizationRow>('organizations', row.merged_into);
+      if (!survivor) break; // not replayed: the duplicate's own row is the best answer there is
+      row = survivor;
+    }
+    return row;
+  }
+
+  /** The duplicates merged into `survivorId` by then, directly or through another duplicate. */
+  mergedInto(survivorId: string): OrganizationRow[] {
+    const all = this.rows.rows<OrganizationRow>('organizations');
+    const merged: OrganizationRow[] = [];
+    const survivors = [survivorId];
+    for (let i = 0; i < survivors.length; i++) {
+      for (const row of all) {
+        if (row.merged_into === survivors[i] && !survivors.includes(row.id)) {
+          merged.push(row);
+          survivors.push(row.id);
+        }
+      }
+    }
+    return merged.sort((a, b) => compare(a.merged_at ?? '', b.merged_at ?? '') || compare(a.id, b.id));
   }
 
   /**
@@ -109,10 +137,14 @@ export class ProgramSnapshot {
 /**
  * The program as known at `asOf`: its events recorded by then (from the history index) are
  * replayed through readModelProjections, the projector's own code, into a MemoryRowStore; the
- * organisations its rows name (partners, organisers, participants, parties, owners, and their
- * parents) are replayed from their streams up to the same instant, so a later rename does not
- * leak into the past. With `occurredBy`, events whose business date (BusinessDates) falls
- * after that day are left out as well (activities dated as last corrected in the view). Null when the program did not exist (yet) in that view.
+ * organisations its rows name (partners, organisers, participants, parties, owners, their
+ * parents, and the survivors of those merged by then) are replayed from their streams up to
+ * the same instant, so a later rename or merge does not leak into the past. A merge is
+ * among the program's own events too (the history index puts it there): the projections pass
+ * over it until the duplicate's stream brings it again, after the rows it changes. With
+ * `occurredBy`, events whose business date (BusinessDates) falls after that day are left out
+ * as well (activities dated as last corrected in the view). Null when the program did not
+ * exist (yet) in that view.
  *
  * Costs the program's events plus its organisations' events; nothing else is read.
  */
@@ -169,7 +201,8 @@ export async function programAsOf(
     }
     wanted = new Set(
       [...wanted]
-        .map((id) => rows.get<OrganizationRow>('organizations', id)?.parent_id)
+        .map((id) => rows.get<OrganizationRow>('organizations', id))
+        .flatMap((row) => [row?.parent_id, row?.merged_into])
         .filter((id): id is string => typeof id === 'string' && !loaded.has(id)),
     );
   }

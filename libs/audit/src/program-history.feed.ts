@@ -1,5 +1,5 @@
 import type { EventStore, StoredEvent, Subscription } from '@tracker/event-store';
-import { programHistoryProjection, toProjectedEvent, type Row, type RowStore } from '@tracker/read-model';
+import { programHistoryProjection, toProjectedEvent, type OrganizationProgramsRow, type Row, type RowStore } from '@tracker/read-model';
 import { isRecordId } from './history-event';
 import type { ProgramIndexSnapshot } from './program-index';
 import { eachProgramEvent, type ProgramEventSource } from './program-events.source';
@@ -11,10 +11,12 @@ import { eachProgramEvent, type ProgramEventSource } from './program-events.sour
  * feed and programHistory never disagree. A stream joins through the event that names the
  * program (an activity logged for it), which always comes before the stream's later events
  * (a follow-up closed), so membership is known before it is needed, whether or not the
- * projector has caught up.
+ * projector has caught up. The same holds for the organisations the program's events name:
+ * known before their merge is.
  */
 export class ProgramMembership implements RowStore {
   private readonly streams = new Map<string, Row>();
+  private readonly organizations = new Map<string, Row>();
   private indexed = false;
 
   constructor(
@@ -22,10 +24,13 @@ export class ProgramMembership implements RowStore {
     knownStreams: readonly string[],
     /** Position the known streams are indexed up to: their events up to here are skipped. */
     indexedUpTo: bigint,
+    /** The organisations that took part in the program by then (organization_programs rows). */
+    knownOrganizations: readonly OrganizationProgramsRow[] = [],
   ) {
     for (const streamId of knownStreams) {
       this.streams.set(streamId, { stream_id: streamId, program_id: programId, last_position: String(indexedUpTo) });
     }
+    for (const row of knownOrganizations) this.organizations.set(row.organization_id, row);
   }
 
   admits(stored: StoredEvent): boolean {
@@ -41,16 +46,23 @@ export class ProgramMembership implements RowStore {
   }
 
   get<T extends Row>(table: string, id: string): T | undefined {
-    return (table === 'program_streams' ? this.streams.get(id) : undefined) as T | undefined;
+    const rows = table === 'program_streams' ? this.streams : table === 'organization_programs' ? this.organizations : undefined;
+    return rows?.get(id) as T | undefined;
   }
 
   put(table: string, row: Row): void {
-    if (table !== 'program_streams') return;
-    // Other programs' streams are forgotten at once: memory stays with this program's streams.
-    // That includes a stream of ours whose activity moved to another program: its later
-    // events belong there.
-    if (row.program_id === this.programId) this.streams.set(String(row.stream_id), row);
-    else this.streams.delete(String(row.stream_id));
+    // Other programs' streams and organisations are forgotten at once: memory stays with this
+    // program's. That includes a stream of ours whose activity moved to another program: its
+    // later events belong there.
+    if (table === 'program_streams') {
+      if (row.program_id === this.programId) this.streams.set(String(row.stream_id), row);
+      else this.streams.delete(String(row.stream_id));
+    }
+    if (table === 'organization_programs') {
+      const id = String(row.organization_id);
+      if ((row.program_ids as string[]).includes(this.programId)) this.organizations.set(id, row);
+      else this.organizations.delete(id);
+    }
   }
 
   insert(table: string, row: Row): void {
@@ -73,7 +85,7 @@ export interface FeedOptions {
 export interface FeedDependencies {
   store: EventStore;
   source: ProgramEventSource;
-  /** The history index's checkpoint and the program's streams at it (programIndexSnapshot). */
+  /** The history index's checkpoint and the program's streams and organisations at it (programIndexSnapshot). */
   index: (programId: string) => Promise<ProgramIndexSnapshot>;
 }
 
@@ -148,7 +160,7 @@ export class ProgramHistoryFeed implements AsyncIterableIterator<StoredEvent> {
     const after = this.options.after ?? null;
     if (!isRecordId(this.programId)) return; // no program: an open feed that never delivers
     const snapshot = await index(this.programId);
-    const membership = new ProgramMembership(this.programId, snapshot.streamIds, snapshot.checkpoint);
+    const membership = new ProgramMembership(this.programId, snapshot.streamIds, snapshot.checkpoint, snapshot.organizations);
     if (after !== null && after < snapshot.checkpoint) {
       for await (const event of eachProgramEvent(source, this.programId, { after })) {
         if (event.position > snapshot.checkpoint || this.closed) break;

@@ -43,5 +43,6 @@ export * from './tracker/tracker.events';
 export * from './tracker/tracker.upcasters';
 export * from './tracker/tracker.streams';
 export * from './tracker/tracker.commands';
+export * from './tracker/tracker.references';
 
 export * from './reference-case';

@@ -207,4 +207,45 @@ export const readModelMigrations: Migration[] = [
       alter table program_events add column stream_id text;
     `,
   },
+  {
+    // Organisation merges (issue 11): the duplicate's row says where it went (readers follow
+    // it); organization_programs tells the history index which programs a merge belongs to.
+    // On a database projected before this migration, organization_programs is filled from the
+    // rows the other projections keep, which name the same organisations; a rebuild fills it
+    // from the events (and here inserts nothing: its shadow tables start empty).
+    id: 'read-model/006-organization-merges',
+    sql: `
+      alter table organizations
+        add column merged_into uuid,
+        add column merged_at timestamptz,
+        add column merge_reason text;
+      create index organizations_merged_into on organizations (merged_into) where merged_into is not null;
+
+      create table organization_programs (
+        organization_id uuid primary key,
+        program_ids jsonb not null,
+        merge_position bigint,
+        merge_recorded_at timestamptz,
+        last_position bigint not null
+      );
+      create index organization_programs_programs on organization_programs using gin (program_ids jsonb_path_ops);
+
+      insert into organization_programs (organization_id, program_ids, last_position)
+      select named.organization_id::uuid, jsonb_agg(distinct named.program_id), 0
+        from (
+          select p.id::text as program_id, partner->>'organizationId' as organization_id
+            from programs p cross join jsonb_array_elements(p.partners) partner
+          union
+          select a.program_id::text, organization.id from activities a cross join jsonb_array_elements_text(a.organization_ids) as organization(id)
+           where a.program_id is not null
+          union
+          select g.program_id::text, party.id from agreements g cross join jsonb_array_elements_text(g.party_ids) as party(id)
+           where g.program_id is not null
+          union
+          select f.program_id::text, f.owner_id::text from follow_ups f
+           where f.program_id is not null and f.owner_id is not null
+        ) named
+       group by named.organization_id;
+    `,
+  },
 ];

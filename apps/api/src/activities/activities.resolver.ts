@@ -4,12 +4,12 @@ import { Mutations } from '../commands/mutations';
 import { FollowUp } from '../follow-ups/follow-up.types';
 import { PageArgs, pageRequest } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/graphql-context';
-import { Organization } from '../organizations/organization.types';
+import { Organization, organizationsNamed } from '../organizations/organization.types';
 import { Outcome } from '../outcomes/outcome.types';
 import { Program } from '../programs/program.types';
-import { present, ReadLoaders } from '../read-model/request-loaders';
 import { CancelActivity, CorrectActivity, LogActivity } from '@tracker/application';
 import { ActivityFilter, ActivityPayload, CancelActivityInput, CorrectActivityInput, LogActivityInput } from './activity.inputs';
+import { ReadLoaders } from '../read-model/request-loaders';
 import { isActivityKeyset } from './activity.keyset';
 import { GetActivities, ListActivities } from './activity.queries';
 import { Activity, ActivityConnection, Participant } from './activity.types';
@@ -58,7 +58,7 @@ export class ActivitiesResolver {
 
   @ResolveField(() => [Organization])
   async organizers(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Organization[]> {
-    return present(await Promise.all(activity.organizerIds.map((id) => this.loaders.for(context).organization.load(id))));
+    return organizationsNamed(activity.organizerIds, activity.organizationsFrom ?? this.loaders.for(context).organizations);
   }
 
   @ResolveField(() => [FollowUp])
@@ -83,6 +83,7 @@ export class ParticipantFieldsResolver {
 
   @ResolveField(() => Organization, { nullable: true })
   organization(@Parent() participant: Participant, @Context() context: GraphQLContext): Promise<Organization | null> | null {
-    return participant.organizationId ? this.loaders.for(context).organization.load(participant.organizationId) : null;
+    if (!participant.organizationId) return null;
+    return (participant.organizationsFrom ?? this.loaders.for(context).organizations)(participant.organizationId);
   }
 }

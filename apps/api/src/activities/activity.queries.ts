@@ -4,6 +4,7 @@ import { In, type SelectQueryBuilder } from 'typeorm';
 import { emptyConnection, toConnection, type ConnectionShape, type PageRequest } from '../graphql/connection';
 import { manyByKey, oneByKey, uuids } from '../read-model/batch';
 import { ReadDatabase } from '../read-model/read-database';
+import { mergeGroupOf } from '../organizations/organization.queries';
 import { containsPattern, jsonContains } from '../read-model/sql';
 import type { ActivityKindValue, ActivityStatusValue } from '../shared/enums';
 import { isUuid } from '../shared/ids';
@@ -107,8 +108,11 @@ export class ListActivitiesHandler implements IQueryHandler<ListActivities> {
     const query = (await this.db.repository(ActivityEntity)).createQueryBuilder('a');
     if (criteria.programId) query.andWhere('a.programId = :programId', { programId: criteria.programId });
     if (criteria.organizationId) {
-      // jsonb containment, answered by the GIN index on organization_ids.
-      query.andWhere('a.organizationIds @> cast(:organization as jsonb)', { organization: jsonContains(criteria.organizationId) });
+      // The organisation and every duplicate merged into it (activities keep the ids they were
+      // logged with); jsonb containment per id, each answered by the GIN index on organization_ids.
+      const group = await mergeGroupOf(this.db, criteria.organizationId);
+      const contains = group.map((_, i) => `a.organizationIds @> cast(:organization${i} as jsonb)`);
+      query.andWhere(`(${contains.join(' or ')})`, Object.fromEntries(group.map((id, i) => [`organization${i}`, jsonContains(id)])));
     }
     if (criteria.kind) query.andWhere('a.kind = :kind', { kind: criteria.kind });
     if (criteria.status) query.andWhere('a.status = :status', { status: criteria.status });

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../graphql/connection';
 import { GraphQLDate } from '../graphql/scalars';
 import { FollowUp } from '../follow-ups/follow-up.types';
-import { Organization } from '../organizations/organization.types';
+import { Organization, type OrganizationLookup } from '../organizations/organization.types';
 import { Outcome } from '../outcomes/outcome.types';
 import { ActivityKind, ActivityStatus, type ActivityKindValue, type ActivityStatusValue } from '../shared/enums';
 import { LocalizedText } from '../shared/localized-text.types';
@@ -15,6 +15,8 @@ export class Participant {
   // organization: resolved from organizationId (ParticipantFieldsResolver).
 
   organizationId: string | null;
+  /** Not in the schema: the view's own organisations (as-of: as they were then); unset, the read model's. */
+  organizationsFrom?: OrganizationLookup;
 }
 
 @ObjectType('Activity', { description: 'A meeting, site visit, fair or workshop.' })
@@ -40,6 +42,8 @@ export class Activity {
 
   programId: string | null;
   organizerIds: string[];
+  /** Not in the schema: the view's own organisations (as-of: as they were then); unset, the read model's. */
+  organizationsFrom?: OrganizationLookup;
 }
 
 @ObjectType('ActivityConnection')

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLDate } from '../graphql/scalars';
-import { Organization } from '../organizations/organization.types';
+import { Organization, type OrganizationLookup } from '../organizations/organization.types';
 import { AgreementStatus, type AgreementStatusValue } from '../shared/enums';
 import { LocalizedText } from '../shared/localized-text.types';
 
@@ -19,4 +19,6 @@ export class Agreement {
 
   partyIds: string[];
   programId: string | null;
+  /** Not in the schema: the view's own organisations (as-of: as they were then); unset, the read model's. */
+  organizationsFrom?: OrganizationLookup;
 }

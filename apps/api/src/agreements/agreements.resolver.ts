@@ -2,11 +2,11 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { QueryBus } from '@nestjs/cqrs';
 import { Mutations } from '../commands/mutations';
 import type { GraphQLContext } from '../graphql/graphql-context';
-import { Organization } from '../organizations/organization.types';
+import { Organization, organizationsNamed } from '../organizations/organization.types';
 import { Program } from '../programs/program.types';
-import { present, ReadLoaders } from '../read-model/request-loaders';
 import { AmendAgreement, RecordAgreement, SignAgreement, TerminateAgreement } from '@tracker/application';
 import { AgreementPayload, AmendAgreementInput, RecordAgreementInput, SignAgreementInput, TerminateAgreementInput } from './agreement.inputs';
+import { ReadLoaders } from '../read-model/request-loaders';
 import { GetAgreements } from './agreement.queries';
 import { Agreement } from './agreement.types';
 
@@ -54,7 +54,7 @@ export class AgreementsResolver {
 
   @ResolveField(() => [Organization])
   async parties(@Parent() agreement: Agreement, @Context() context: GraphQLContext): Promise<Organization[]> {
-    return present(await Promise.all(agreement.partyIds.map((id) => this.loaders.for(context).organization.load(id))));
+    return organizationsNamed(agreement.partyIds, agreement.organizationsFrom ?? this.loaders.for(context).organizations);
   }
 
   @ResolveField(() => Program, { nullable: true })

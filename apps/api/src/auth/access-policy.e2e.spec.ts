@@ -90,6 +90,8 @@ const EXPECTED: Record<string, Role[]> = {
   'Query.historyDigest': AUDIT_TRAIL,
   'Mutation.registerOrganization': DIPLOMAT_WRITES,
   'Mutation.renameOrganization': PLANNER_WRITES,
+  'Mutation.updateOrganization': PLANNER_WRITES,
+  'Mutation.mergeOrganizations': PLANNER_WRITES,
   'Mutation.launchProgram': PLANNER_WRITES,
   'Mutation.addProgramPartner': PLANNER_WRITES,
   'Mutation.changeProgramStatus': PLANNER_WRITES,
@@ -131,6 +133,7 @@ interface Fixtures {
   doneFollowUp: Record<Role, string>;
   heldActivity: Record<Role, string>;
   voidableOutcome: Record<Role, string>;
+  duplicate: Record<Role, string>;
 }
 
 type Arguments = (fixtures: Fixtures, role: Role) => Record<string, unknown>;
@@ -150,6 +153,9 @@ const ARGUMENTS: Record<string, Arguments> = {
   'Query.historyDigest': () => ({}),
   'Mutation.registerOrganization': (_f, role) => ({ input: { name: { en: `Registered by ${role}` }, kind: 'COMPANY', country: 'TH' } }),
   'Mutation.renameOrganization': (f, role) => ({ input: { id: f.company, name: { en: `Renamed by ${role}` } } }),
+  // An update must change something: each role sets its own country.
+  'Mutation.updateOrganization': (f, role) => ({ input: { id: f.company, country: ['VN', 'SG', 'MY', 'LA'][ROLES.indexOf(role)], reason: `checked by ${role}` } }),
+  'Mutation.mergeOrganizations': (f, role) => ({ input: { survivorId: f.company, duplicateId: f.duplicate[role], reason: `registered twice, said ${role}` } }),
   'Mutation.launchProgram': (_f, role) => ({ input: { title: { en: `Launched by ${role}` }, startedOn: '2019-05-29' } }),
   'Mutation.addProgramPartner': (f, role) => ({ input: { programId: f.program, organizationId: f.partnerCandidate[role], role: 'PARTNER' } }),
   'Mutation.changeProgramStatus': (f, role) => ({ input: { programId: f.proposedProgram[role], status: 'ACTIVE' } }),
@@ -252,6 +258,7 @@ describe('the role matrix, called for real', () => {
       voidableOutcome: await perRole(
         async (role) => (await commands.execute(new RecordOutcome({ programId: program, kind: 'REVENUE', amount: '100.00', currency: 'THB', description: `For ${role}` }, ctx))).id,
       ),
+      duplicate: await perRole((role) => organization(`Lazada Thailand, registered again for ${role}`)),
     };
   });
 

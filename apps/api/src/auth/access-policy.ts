@@ -40,6 +40,8 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
 
   'Mutation.registerOrganization': DIPLOMAT_WRITES,
   'Mutation.renameOrganization': PLANNER_WRITES,
+  'Mutation.updateOrganization': PLANNER_WRITES,
+  'Mutation.mergeOrganizations': PLANNER_WRITES,
   'Mutation.launchProgram': PLANNER_WRITES,
   'Mutation.addProgramPartner': PLANNER_WRITES,
   'Mutation.changeProgramStatus': PLANNER_WRITES,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../graphql/connection';
 import { GraphQLDate } from '../graphql/scalars';
+import type { OrganizationLookup } from '../organizations/organization.types';
 import { FollowUpStatus, type FollowUpStatusValue } from '../shared/enums';
 
 @ObjectType('FollowUp')
@@ -16,6 +17,8 @@ export class FollowUp {
   ownerId: string | null;
   activityId: string;
   programId: string | null;
+  /** Not in the schema: the view's own organisations (as-of: as they were then); unset, the read model's. */
+  organizationsFrom?: OrganizationLookup;
 }
 
 @ObjectType('FollowUpConnection')

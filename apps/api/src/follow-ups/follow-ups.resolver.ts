@@ -51,7 +51,8 @@ export class FollowUpsResolver {
 
   @ResolveField(() => Organization, { nullable: true })
   owner(@Parent() followUp: FollowUp, @Context() context: GraphQLContext): Promise<Organization | null> | null {
-    return followUp.ownerId ? this.loaders.for(context).organization.load(followUp.ownerId) : null;
+    if (!followUp.ownerId) return null;
+    return (followUp.organizationsFrom ?? this.loaders.for(context).organizations)(followUp.ownerId);
   }
 
   @ResolveField(() => Activity, { nullable: true })

@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException } from '@nestjs/common';
 import { CommandIdReusedError } from '@tracker/application';
 import { DigestInputError } from '@tracker/audit';
-import { DomainError, ForbiddenTransitionError, NotFoundError, ValidationError } from '@tracker/domain';
+import { DomainError, ForbiddenTransitionError, NotFoundError, OrganizationMergedError, ValidationError } from '@tracker/domain';
 import { IdempotencyViolationError, WrongExpectedVersionError } from '@tracker/event-store';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthenticationError, AuthorizationError } from '../auth/auth.errors';
@@ -18,6 +18,8 @@ import { ScalarInputError } from './scalars';
  *   DomainError NOT_FOUND               -> NOT_FOUND (entity, id)
  *   DomainError CONFLICT                -> CONFLICT
  *   DomainError FORBIDDEN_TRANSITION    -> CONFLICT (reason FORBIDDEN_TRANSITION, from, to)
+ *   OrganizationMergedError (domain)    -> CONFLICT (reason ORGANIZATION_MERGED, organizationId, survivorId):
+ *                                          a command named a merged duplicate; name the survivor instead
  *   WrongExpectedVersionError           -> CONFLICT (reason WRONG_EXPECTED_VERSION)
  *   IdempotencyViolationError           -> CONFLICT (reason COMMAND_ID_REUSED)
  *   CommandIdReusedError (application)  -> CONFLICT (reason COMMAND_ID_REUSED): the command side's
@@ -88,6 +90,9 @@ function mapKnownError(error: unknown): MappedError | null {
 function mapOne(error: unknown): MappedError | null {
   // Before DomainError: it is a ConflictError too, and the reason tells the client what to change.
   if (error instanceof CommandIdReusedError) return { code: 'CONFLICT', extensions: { reason: 'COMMAND_ID_REUSED' } };
+  if (error instanceof OrganizationMergedError) {
+    return { code: 'CONFLICT', extensions: { reason: 'ORGANIZATION_MERGED', organizationId: error.organizationId, survivorId: error.survivorId } };
+  }
   if (error instanceof DomainError) {
     switch (error.code) {
       case 'VALIDATION':

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException } from '@nestjs/common';
 import { CommandIdReusedError } from '@tracker/application';
-import { ConflictError, ForbiddenTransitionError, NotFoundError, ValidationError } from '@tracker/domain';
+import { ConflictError, ForbiddenTransitionError, NotFoundError, OrganizationMergedError, ValidationError } from '@tracker/domain';
 import { IdempotencyViolationError, InvalidAppendError, WrongExpectedVersionError } from '@tracker/event-store';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthenticationError, AuthorizationError } from '../auth/auth.errors';
@@ -28,6 +28,7 @@ describe('the error mapping', () => {
     [new WrongExpectedVersionError('program-1', 2, 3), { code: 'CONFLICT', reason: 'WRONG_EXPECTED_VERSION', expectedVersion: 2, actualVersion: 3 }],
     [new IdempotencyViolationError('e-1', 'other content'), { code: 'CONFLICT', reason: 'COMMAND_ID_REUSED' }],
     [new CommandIdReusedError('c-1', 'with different input'), { code: 'CONFLICT', reason: 'COMMAND_ID_REUSED' }],
+    [new OrganizationMergedError('o-dup', 'o-1'), { code: 'CONFLICT', reason: 'ORGANIZATION_MERGED', organizationId: 'o-dup', survivorId: 'o-1' }],
     [new AuthenticationError('token has expired'), { code: 'UNAUTHENTICATED' }],
     [new AuthorizationError('not allowed'), { code: 'FORBIDDEN' }],
     [new ScalarInputError('not a date'), { code: 'BAD_USER_INPUT' }],

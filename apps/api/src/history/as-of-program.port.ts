@@ -5,8 +5,9 @@ import type { Activity } from '../activities/activity.types';
 import type { Agreement } from '../agreements/agreement.types';
 import type { FollowUp } from '../follow-ups/follow-up.types';
 import { toConnection, type ConnectionShape, type PageRequest } from '../graphql/connection';
-import type { Organization } from '../organizations/organization.types';
+import type { Organization, OrganizationLookup } from '../organizations/organization.types';
 import type { Outcome, OutcomeTotal } from '../outcomes/outcome.types';
+import { partnersOnce } from '../programs/program-partners';
 import type { ProgramReadPort } from '../programs/program-read.port';
 import type { Program, ProgramPartner } from '../programs/program.types';
 import type {
@@ -47,17 +48,32 @@ export function asOfProgram(snapshot: ProgramSnapshot): Program {
 export class AsOfProgramPort implements ProgramReadPort {
   constructor(private readonly snapshot: ProgramSnapshot) {}
 
-  async partners(program: Program): Promise<ProgramPartner[]> {
-    // The organisation as it was known then, not as renamed since.
-    return program.partnerList.map((partner) => ({ ...partner, organization: this.organization(partner.organizationId) ?? undefined }));
+  /**
+   * The organisation as it was known then: not as renamed since, and a duplicate as itself
+   * until it was merged, as its survivor from then on.
+   */
+  private readonly organizations: OrganizationLookup = async (id) => {
+    const row = this.snapshot.organization(id);
+    if (!row) return null;
+    const mergedKnown = this.snapshot.mergedInto(row.id).map((duplicate) => ({
+      id: duplicate.id,
+      name: duplicate.name,
+      mergedAt: new Date(duplicate.merged_at as string),
+      reason: duplicate.merge_reason as string,
+    }));
+    return { ...toOrganization(row), mergedKnown };
+  };
+
+  partners(program: Program): Promise<ProgramPartner[]> {
+    return partnersOnce(program.partnerList, this.organizations);
   }
 
   async agreements(): Promise<Agreement[]> {
-    return this.snapshot.agreements().map(toAgreement);
+    return this.snapshot.agreements().map((row) => ({ ...toAgreement(row), organizationsFrom: this.organizations }));
   }
 
   async activities(_program: Program, page: PageRequest<ActivityKeyset>): Promise<ConnectionShape<Activity>> {
-    const all = this.snapshot.activities().map(toActivity);
+    const all = this.snapshot.activities().map((row) => toActivity(row, this.organizations));
     const after = page.after;
     const rest = after ? all.filter((a) => a.startsOn > after[0] || (a.startsOn === after[0] && a.id > after[1])) : all;
     return toConnection(rest.slice(0, page.limit + 1), page, activityKeysetOf, all.length);
@@ -68,7 +84,7 @@ export class AsOfProgramPort implements ProgramReadPort {
   }
 
   async followUps(_program: Program, status: FollowUpStatusValue | null): Promise<FollowUp[]> {
-    const followUps = this.snapshot.followUps().map(toFollowUp);
+    const followUps = this.snapshot.followUps().map((row) => ({ ...toFollowUp(row), organizationsFrom: this.organizations }));
     return status ? followUps.filter((followUp) => followUp.status === status) : followUps;
   }
 
@@ -76,10 +92,6 @@ export class AsOfProgramPort implements ProgramReadPort {
     return this.snapshot.totals().map((total) => ({ ...total, kind: total.kind as OutcomeKindValue }));
   }
 
-  private organization(id: string): Organization | null {
-    const row = this.snapshot.organization(id);
-    return row ? toOrganization(row) : null;
-  }
 }
 
 function toOrganization(row: OrganizationRow): Organization {
@@ -93,7 +105,7 @@ function toOrganization(row: OrganizationRow): Organization {
   };
 }
 
-function toActivity(row: ActivityRow): Activity {
+function toActivity(row: ActivityRow, organizationsFrom: OrganizationLookup): Activity {
   return {
     id: row.id,
     kind: row.kind as ActivityKindValue,
@@ -106,12 +118,14 @@ function toActivity(row: ActivityRow): Activity {
       name: participant.name,
       position: participant.position,
       organizationId: participant.organizationId,
+      organizationsFrom,
     })),
     topics: row.topics,
     summary: row.summary,
     version: row.version,
     programId: row.program_id,
     organizerIds: row.organizer_ids,
+    organizationsFrom,
   };
 }
 

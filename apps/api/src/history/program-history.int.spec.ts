@@ -152,4 +152,28 @@ describe('programHistory on PostgreSQL, beside 20,000 events of other programs',
     expect(await port.count(ids.program, {})).toBe(programEvents);
     expect(await port.streamIds(ids.program)).toEqual(await joined.streamIds(ids.program));
   });
+
+  // Last: it adds a merge to the program's history.
+  it("gives an organisation's merge alone of its stream, through the port as through the join", async () => {
+    const survivor = randomUUID();
+    await appendTracker(store, `organization-${survivor}`, [
+      { type: 'OrganizationRegistered', data: { organizationId: survivor, name: { en: 'Lazada (Thailand) Co., Ltd.' }, kind: 'COMPANY', country: 'TH', parentId: null } },
+    ]);
+    await appendTracker(store, `organization-${ids.organization}`, [
+      { type: 'OrganizationMerged', data: { organizationId: ids.organization, survivorId: survivor, name: { en: 'Lazada (Thailand)' }, reason: 'registered twice' } },
+    ]);
+    const projector = await startProjector({ databaseUrl: db.url, logger: pino({ level: 'silent' }), batchSize: 2000 });
+    try {
+      await waitForReadModel(db.pool, BigInt((await db.pool.query('select max(position)::text as head from events')).rows[0].head));
+    } finally {
+      await projector.stop();
+    }
+    const joined = new PostgresProgramEvents(db.pool);
+    const port = new PortProgramEvents(db.pool, store);
+    const events = await joined.page(ids.program, { limit: 100 });
+    expect(events.map((event) => event.type).filter((type) => type.startsWith('Organization'))).toEqual(['OrganizationMerged']);
+    expect(await port.page(ids.program, { limit: 100 })).toEqual(events);
+    expect(await port.count(ids.program, {})).toBe(programEvents + 1);
+    expect(await joined.streamIds(ids.program)).toContain(`organization-${ids.organization}`);
+  });
 });

@@ -4,6 +4,10 @@ import { SEARCH_FORGIVES } from '../read-model/sql';
 import { OrganizationKind, type OrganizationKindValue } from '../shared/enums';
 import { LocalizedTextInput } from '../shared/localized-text.types';
 import { Organization } from './organization.types';
+import type {
+  MergeOrganizationsInput as MergeOrganizationsCommandInput,
+  UpdateOrganizationInput as UpdateOrganizationCommandInput,
+} from '@tracker/application';
 
 @InputType('OrganizationFilter')
 export class OrganizationFilter {
@@ -27,6 +31,27 @@ export class RenameOrganizationInput {
   @Field(() => ID) id: string;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
   @Field(() => LocalizedTextInput) name: LocalizedTextInput;
+}
+
+/** Fields left out keep their value; null clears country or parent. */
+@InputType('UpdateOrganizationInput')
+export class UpdateOrganizationInput implements UpdateOrganizationCommandInput {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID) id: string;
+  @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
+  @Field(() => OrganizationKind, { nullable: true }) kind?: OrganizationKindValue | null;
+  @Field(() => String, { nullable: true }) country?: string | null;
+  @Field(() => ID, { nullable: true }) parentId?: string | null;
+  @Field(() => String) reason: string;
+}
+
+@InputType('MergeOrganizationsInput')
+export class MergeOrganizationsInput implements MergeOrganizationsCommandInput {
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID) survivorId: string;
+  @Field(() => ID) duplicateId: string;
+  @Field(() => Int, { nullable: true, description: "The duplicate's version." }) expectedVersion?: number | null;
+  @Field(() => String) reason: string;
 }
 
 @ObjectType('OrganizationPayload')

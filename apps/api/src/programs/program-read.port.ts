@@ -13,9 +13,11 @@ import type { Program, ProgramPartner } from './program.types';
  * DataLoader). An as-of view implements this over rows replayed in memory.
  *
  * Only Program's own fields go through the port; the objects it returns resolve their fields
- * (an activity's organizers, an outcome's activity) from the live read model.
+ * (an outcome's activity, an activity's follow-ups) from the live read model, except the
+ * organisations they name, which a port may give from its own view (`organizationsFrom`).
  */
 export interface ProgramReadPort {
+  /** Each organisation once, merged duplicates read as their survivor (partnersOnce). */
   partners(program: Program): Promise<ProgramPartner[]>;
   agreements(program: Program): Promise<Agreement[]>;
   /** Ordered by (startsOn, id); `page.after` is the keyset of the previous page's last edge. */

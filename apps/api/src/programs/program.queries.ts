@@ -6,6 +6,7 @@ import type { OutcomeTotal } from '../outcomes/outcome.types';
 import { manyByKey, oneByKey, uuids } from '../read-model/batch';
 import { createdKeysetOf, type CreatedKeyset } from '../read-model/created-keyset';
 import { ReadDatabase } from '../read-model/read-database';
+import { mergeGroupOf } from '../organizations/organization.queries';
 import { containsPattern, jsonContains } from '../read-model/sql';
 import type { OutcomeKindValue, PartnerRoleValue, ProgramStatusValue } from '../shared/enums';
 import { isUuid } from '../shared/ids';
@@ -79,8 +80,11 @@ export class ListProgramsHandler implements IQueryHandler<ListPrograms> {
     const query = (await this.db.repository(ProgramEntity)).createQueryBuilder('p');
     if (criteria.status) query.andWhere('p.status = :status', { status: criteria.status });
     if (criteria.partnerId) {
-      // jsonb containment, answered by the GIN index on partners.
-      query.andWhere('p.partners @> cast(:partner as jsonb)', { partner: jsonContains({ organizationId: criteria.partnerId }) });
+      // The partner and every duplicate merged into it (programs keep the ids partners were
+      // added with); jsonb containment per id, each answered by the GIN index on partners.
+      const group = await mergeGroupOf(this.db, criteria.partnerId);
+      const contains = group.map((_, i) => `p.partners @> cast(:partner${i} as jsonb)`);
+      query.andWhere(`(${contains.join(' or ')})`, Object.fromEntries(group.map((id, i) => [`partner${i}`, jsonContains({ organizationId: id })])));
     }
     if (criteria.search) query.andWhere('p.searchText like :pattern', { pattern: containsPattern(criteria.search) });
     const totalCount = await query.clone().getCount();

@@ -6,6 +6,7 @@ import type { ConnectionShape, PageRequest } from '../graphql/connection';
 import type { Outcome, OutcomeTotal } from '../outcomes/outcome.types';
 import type { RequestLoaders } from '../read-model/request-loaders';
 import type { FollowUpStatusValue } from '../shared/enums';
+import { partnersOnce } from './program-partners';
 import type { ProgramReadPort } from './program-read.port';
 import type { Program, ProgramPartner } from './program.types';
 
@@ -13,8 +14,8 @@ import type { Program, ProgramPartner } from './program.types';
 export class ReadModelProgramPort implements ProgramReadPort {
   constructor(private readonly loaders: RequestLoaders) {}
 
-  async partners(program: Program): Promise<ProgramPartner[]> {
-    return program.partnerList;
+  partners(program: Program): Promise<ProgramPartner[]> {
+    return partnersOnce(program.partnerList, this.loaders.organizations);
   }
 
   agreements(program: Program): Promise<Agreement[]> {

@@ -9,8 +9,8 @@ import type { Agreement } from '../agreements/agreement.types';
 import { GetFollowUpsOf } from '../follow-ups/follow-up.queries';
 import type { FollowUp } from '../follow-ups/follow-up.types';
 import type { ConnectionShape, PageRequest } from '../graphql/connection';
-import { GetOrganizations } from '../organizations/organization.queries';
-import type { Organization } from '../organizations/organization.types';
+import { GetMergedOrganizations, GetOrganizations } from '../organizations/organization.queries';
+import type { MergedOrganization, Organization } from '../organizations/organization.types';
 import { GetOutcomesOf } from '../outcomes/outcome.queries';
 import type { Outcome, OutcomeTotal } from '../outcomes/outcome.types';
 import { GetProgramTotals, GetPrograms } from '../programs/program.queries';
@@ -29,7 +29,10 @@ interface ProgramActivitiesKey {
  * cached across callers.
  */
 export class RequestLoaders {
+  /** A merged duplicate's id loads its survivor. */
   readonly organization = new DataLoader<string, Organization | null>((ids) => this.queries.execute(new GetOrganizations(ids)));
+  /** The duplicates merged into each survivor. */
+  readonly mergedInto = new DataLoader<string, MergedOrganization[]>((ids) => this.queries.execute(new GetMergedOrganizations(ids)));
   readonly program = new DataLoader<string, Program | null>((ids) => this.queries.execute(new GetPrograms(ids)));
   readonly activity = new DataLoader<string, Activity | null>((ids) => this.queries.execute(new GetActivities(ids)));
   readonly agreementsOfProgram = new DataLoader<string, Agreement[]>((ids) => this.queries.execute(new GetProgramAgreements(ids)));
@@ -57,6 +60,9 @@ export class RequestLoaders {
   );
 
   constructor(private readonly queries: QueryBus) {}
+
+  /** Organisation ids turned into organisations through `organization` (merges followed). */
+  readonly organizations = (id: string): Promise<Organization | null> => this.organization.load(id);
 
   clearAll(): void {
     for (const loader of Object.values(this)) if (loader instanceof DataLoader) loader.clearAll();

@@ -27,8 +27,9 @@ function toNew(event: TrackerEvent, label: string): NewEvent {
 /**
  * Events shaped like the reference case, in an order the deciders would accept: per
  * program, its organisations, the launch, partners, then activities with their outcomes
- * (some corrected) and follow-ups (some closed). Yields `count` events, for tests and the
- * rebuild benchmark.
+ * (some corrected) and follow-ups (some closed); every fourth program after the first finds
+ * that its third organisation was a duplicate of its second and merges it. Yields `count`
+ * events, for tests and the rebuild benchmark.
  */
 export function* generateEvents(count: number, seed = 'tracker'): Generator<GeneratedEvent> {
   let emitted = 0;
@@ -104,6 +105,12 @@ export function* generateEvents(count: number, seed = 'tracker'): Generator<Gene
           data: { followUpId, status: 'DONE', note: 'Training held', closedOn: '2020-02-01' },
         });
       }
+    }
+    if (p % 4 === 3 && emitted < count) {
+      yield emit(streamIdFor.organization(orgs[2]), {
+        type: 'OrganizationMerged',
+        data: { organizationId: orgs[2], survivorId: orgs[1], name: { th: `หน่วยงาน ${p}-2`, en: `Agency ${p}-2` }, reason: 'Registered twice' },
+      });
     }
   }
 }

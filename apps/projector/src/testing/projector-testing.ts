@@ -20,7 +20,17 @@ export async function appendAll(store: EventStore, events: Iterable<GeneratedEve
   return last;
 }
 
-const TABLES = ['organizations', 'programs', 'agreements', 'activities', 'outcomes', 'follow_ups', 'program_streams', 'program_events'];
+const TABLES = [
+  'organizations',
+  'programs',
+  'agreements',
+  'activities',
+  'outcomes',
+  'follow_ups',
+  'program_streams',
+  'program_events',
+  'organization_programs',
+];
 
 /** Every row of every read-model table in `schema`, in a stable order, for comparisons. */
 export async function dumpReadModel(pool: Pool, schema: string): Promise<Record<string, unknown[]>> {

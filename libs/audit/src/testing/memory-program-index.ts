@@ -3,9 +3,11 @@ import {
   MemoryRowStore,
   programHistoryProjection,
   toProjectedEvent,
+  type OrganizationProgramsRow,
   type ProgramEventRow,
   type ProgramStreamRow,
 } from '@tracker/read-model';
+import { streamIdFor } from '@tracker/domain';
 import type { ProgramIndexSnapshot } from '../program-index';
 import type { ProgramEventSource, ProgramEventsPage, RecordedWindow } from '../program-events.source';
 
@@ -37,7 +39,11 @@ export class MemoryProgramIndex implements ProgramEventSource {
   }
 
   async snapshot(programId: string): Promise<ProgramIndexSnapshot> {
-    return { checkpoint: this.checkpoint, streamIds: await this.streamIds(programId) };
+    return {
+      checkpoint: this.checkpoint,
+      streamIds: this.programStreams(programId),
+      organizations: this.organizationsOf(programId),
+    };
   }
 
   async page(programId: string, page: ProgramEventsPage): Promise<StoredEvent[]> {
@@ -56,12 +62,22 @@ export class MemoryProgramIndex implements ProgramEventSource {
     return this.positions(programId, window).length;
   }
 
+  /** As indexedStreamIds: the program's streams and those of organisations merged in it. */
   async streamIds(programId: string): Promise<string[]> {
+    const merged = this.organizationsOf(programId).filter((row) => row.merge_position !== null);
+    return [...this.programStreams(programId), ...merged.map((row) => streamIdFor.organization(row.organization_id))].sort();
+  }
+
+  private programStreams(programId: string): string[] {
     return this.rows
       .rows<ProgramStreamRow>('program_streams')
       .filter((row) => row.program_id === programId)
       .map((row) => row.stream_id)
       .sort();
+  }
+
+  private organizationsOf(programId: string): OrganizationProgramsRow[] {
+    return this.rows.rows<OrganizationProgramsRow>('organization_programs').filter((row) => row.program_ids.includes(programId));
   }
 
   private positions(programId: string, window: RecordedWindow & { after?: bigint | null }): bigint[] {

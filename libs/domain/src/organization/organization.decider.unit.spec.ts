@@ -1,8 +1,8 @@
-import { ConflictError, NotFoundError, ValidationError } from '../shared/errors';
+import { ConflictError, NotFoundError, OrganizationMergedError, ValidationError } from '../shared/errors';
 import { deciderSpec, testMetadata as metadata } from '../testing';
-import type { RegisterOrganization } from './organization.commands';
+import type { MergeOrganizations, RegisterOrganization, UpdateOrganization } from './organization.commands';
 import { organizationDecider } from './organization.decider';
-import type { OrganizationRegistered } from './organization.events';
+import type { OrganizationMerged, OrganizationRegistered } from './organization.events';
 
 const spec = deciderSpec(organizationDecider);
 const mfaId = 'org-mfa';
@@ -123,3 +123,142 @@ describe('organization', () => {
     });
   });
 });
+
+describe('updating an organisation', () => {
+  const update = (data: Partial<UpdateOrganization['data']> = {}): UpdateOrganization => ({
+    type: 'UpdateOrganization',
+    data: { organizationId: dieaId, reason: 'registered under the wrong ministry', ...data },
+    metadata,
+  });
+
+  it('records kind, country and parent as they are afterwards, with the reason', () => {
+    spec
+      .given([dieaRegistered])
+      .when(update({ kind: 'MINISTRY', parentId: null }))
+      .then([
+        {
+          type: 'OrganizationUpdated',
+          data: { organizationId: dieaId, kind: 'MINISTRY', country: 'TH', parentId: null, reason: 'registered under the wrong ministry' },
+        },
+      ]);
+  });
+
+  it('keeps what is left out and clears the country given as null', () => {
+    spec
+      .given([dieaRegistered])
+      .when(update({ country: null }))
+      .then([{ type: 'OrganizationUpdated', data: { organizationId: dieaId, kind: 'DEPARTMENT', country: null, parentId: mfaId, reason: 'registered under the wrong ministry' } }]);
+  });
+
+  it('moves it under a new parent that exists', () => {
+    spec
+      .given([dieaRegistered])
+      .when(update({ parentId: 'org-moi', parent: { exists: true, ancestorIds: [] } }))
+      .then([
+        { type: 'OrganizationUpdated', data: { organizationId: dieaId, kind: 'DEPARTMENT', country: 'TH', parentId: 'org-moi', reason: 'registered under the wrong ministry' } },
+      ]);
+  });
+
+  it('refuses a new parent below it (a cycle), naming parentId', () => {
+    spec
+      .given([dieaRegistered])
+      .when(update({ parentId: 'org-child', parent: { exists: true, ancestorIds: [dieaId, mfaId] } }))
+      .thenThrows(ValidationError, /cannot be its own ancestor/);
+    spec.given([dieaRegistered]).when(update({ parentId: dieaId, parent: { exists: true, ancestorIds: [mfaId] } })).thenThrows(ValidationError, /own ancestor/);
+  });
+
+  it('refuses a new parent that does not exist', () => {
+    spec.given([dieaRegistered]).when(update({ parentId: 'org-x', parent: { exists: false } })).thenThrows(NotFoundError, 'organization org-x does not exist');
+  });
+
+  it('refuses an update that changes nothing', () => {
+    spec.given([dieaRegistered]).when(update({ kind: 'DEPARTMENT', country: 'th', parentId: mfaId })).thenThrows(ValidationError, /leaves organization org-diea as it is/);
+  });
+
+  it('refuses a blank reason and a cleared kind, naming the field', () => {
+    expect(() => organizationDecider.decide(update({ kind: 'MINISTRY', reason: ' ' }), fold([dieaRegistered]))).toThrow(
+      expect.objectContaining({ field: 'reason' }),
+    );
+    expect(() => organizationDecider.decide(update({ kind: null }), fold([dieaRegistered]))).toThrow(expect.objectContaining({ field: 'kind' }));
+  });
+
+  it('refuses an organisation never registered', () => {
+    spec.given([]).when(update({ kind: 'MINISTRY' })).thenThrows(NotFoundError, `organization ${dieaId} does not exist`);
+  });
+});
+
+describe('merging a duplicate into a survivor', () => {
+  const lazadaId = 'org-lazada';
+  const duplicateId = 'org-lazada-again';
+  const duplicateRegistered: OrganizationRegistered = {
+    type: 'OrganizationRegistered',
+    data: { organizationId: duplicateId, name: { en: 'Lazada Thailand' }, kind: 'COMPANY', country: 'TH', parentId: null },
+  };
+  const merge = (data: Partial<MergeOrganizations['data']> = {}): MergeOrganizations => ({
+    type: 'MergeOrganizations',
+    data: { duplicateId, survivorId: lazadaId, survivor: { exists: true, ancestorIds: ['org-alibaba'] }, reason: 'registered twice', ...data },
+    metadata,
+  });
+  const merged: OrganizationMerged = {
+    type: 'OrganizationMerged',
+    data: { organizationId: duplicateId, survivorId: lazadaId, name: { en: 'Lazada Thailand' }, reason: 'registered twice' },
+  };
+
+  it('records the merge on the duplicate, with its name at the time and the reason', () => {
+    spec.given([duplicateRegistered]).when(merge()).then([merged]);
+  });
+
+  it('records a duplicate below the survivor: nothing ends up under itself', () => {
+    spec
+      .given([{ ...duplicateRegistered, data: { ...duplicateRegistered.data, parentId: lazadaId } }])
+      .when(merge())
+      .then([merged]);
+  });
+
+  it('refuses a survivor below the duplicate: it would become its own ancestor', () => {
+    spec
+      .given([duplicateRegistered])
+      .when(merge({ survivor: { exists: true, ancestorIds: [duplicateId, 'org-alibaba'] } }))
+      .thenThrows(ValidationError, /would be its own ancestor/);
+  });
+
+  it('refuses to merge an organisation into itself', () => {
+    spec.given([duplicateRegistered]).when(merge({ survivorId: ` ${duplicateId} ` })).thenThrows(ValidationError, /into itself/);
+  });
+
+  it('refuses an unknown duplicate or survivor as NOT_FOUND naming the field', () => {
+    expect(() => organizationDecider.decide(merge(), fold([]))).toThrow(expect.objectContaining({ code: 'NOT_FOUND', field: 'duplicateId' }));
+    expect(() => organizationDecider.decide(merge({ survivor: { exists: false } }), fold([duplicateRegistered]))).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', field: 'survivorId' }),
+    );
+  });
+
+  it('refuses a blank reason, naming it', () => {
+    expect(() => organizationDecider.decide(merge({ reason: '\t' }), fold([duplicateRegistered]))).toThrow(expect.objectContaining({ field: 'reason' }));
+  });
+
+  describe('once merged', () => {
+    const refusal = (command: Parameters<typeof organizationDecider.decide>[0]) => () =>
+      organizationDecider.decide(command, fold([duplicateRegistered, merged]));
+
+    it('refuses to merge it again, naming the survivor it went to', () => {
+      expect(refusal(merge({ survivorId: 'org-shopee' }))).toThrow(OrganizationMergedError);
+      expect(refusal(merge({ survivorId: 'org-shopee' }))).toThrow(`was merged into organization ${lazadaId}`);
+    });
+
+    it('refuses a rename and an update, naming the survivor', () => {
+      const rename = { type: 'RenameOrganization' as const, data: { organizationId: duplicateId, name: { en: 'Lazada TH' } }, metadata };
+      expect(refusal(rename)).toThrow(expect.objectContaining({ code: 'CONFLICT', survivorId: lazadaId }));
+      const update = { type: 'UpdateOrganization' as const, data: { organizationId: duplicateId, country: 'SG', reason: 'moved' }, metadata };
+      expect(refusal(update)).toThrow(expect.objectContaining({ code: 'CONFLICT', survivorId: lazadaId }));
+    });
+
+    it('is registered no second time either', () => {
+      spec.given([duplicateRegistered, merged]).when({ type: 'RegisterOrganization', data: { ...duplicateRegistered.data }, metadata }).thenThrows(ConflictError, /already registered/);
+    });
+  });
+});
+
+function fold(events: Parameters<typeof organizationDecider.evolve>[1][]) {
+  return events.reduce(organizationDecider.evolve, organizationDecider.initialState);
+}

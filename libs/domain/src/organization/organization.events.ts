@@ -27,9 +27,31 @@ export type OrganizationRegistered = Event<
 
 export type OrganizationRenamed = Event<'OrganizationRenamed', { organizationId: string; name: LocalizedText }>;
 
-export type OrganizationEvent = OrganizationRegistered | OrganizationRenamed;
+/**
+ * kind, country and parent as they are after the update, all three whatever was changed (the
+ * full values, not a diff), so a projection overwrites and the event reads on its own.
+ */
+export type OrganizationUpdated = Event<
+  'OrganizationUpdated',
+  { organizationId: string; kind: OrganizationKind; country: string | null; parentId: string | null; reason: string }
+>;
+
+/**
+ * Stored on the duplicate's stream: from here on the duplicate is read as `survivorId`, and
+ * it takes no new records. `name` is the duplicate's name when it was merged, so the
+ * survivor's list of merged duplicates (and the program history) reads without replaying the
+ * duplicate's stream. Nothing undoes a merge.
+ */
+export type OrganizationMerged = Event<
+  'OrganizationMerged',
+  { organizationId: string; survivorId: string; name: LocalizedText; reason: string }
+>;
+
+export type OrganizationEvent = OrganizationRegistered | OrganizationRenamed | OrganizationUpdated | OrganizationMerged;
 
 export const organizationEventSchemaVersions = {
   OrganizationRegistered: 1,
   OrganizationRenamed: 1,
+  OrganizationUpdated: 1,
+  OrganizationMerged: 1,
 } as const satisfies Record<OrganizationEvent['type'], number>;

@@ -42,6 +42,20 @@ export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
 }
 
+/**
+ * The command names an organisation that was merged into another: the duplicate takes no new
+ * records, its survivor does. A ConflictError (the input is well formed; what is recorded
+ * says no), carrying the survivor so the api can name it.
+ */
+export class OrganizationMergedError extends ConflictError {
+  constructor(
+    readonly organizationId: string,
+    readonly survivorId: string,
+  ) {
+    super(`organization ${organizationId} was merged into organization ${survivorId}: name ${survivorId} instead`);
+  }
+}
+
 /** A status change that the lifecycle does not allow from the current status. */
 export class ForbiddenTransitionError extends DomainError {
   override readonly name = 'ForbiddenTransitionError';

@@ -21,7 +21,10 @@ export function streamIdOf(command: TrackerCommand): string {
   switch (command.type) {
     case 'RegisterOrganization':
     case 'RenameOrganization':
+    case 'UpdateOrganization':
       return streamIdFor.organization(command.data.organizationId);
+    case 'MergeOrganizations':
+      return streamIdFor.organization(command.data.duplicateId);
     case 'LaunchProgram':
     case 'AddProgramPartner':
     case 'ChangeProgramStatus':
@@ -60,6 +63,8 @@ export function decideTracker(command: TrackerCommand, stream: readonly TrackerE
   switch (command.type) {
     case 'RegisterOrganization':
     case 'RenameOrganization':
+    case 'UpdateOrganization':
+    case 'MergeOrganizations':
       return run(organizationDecider, command, stream as readonly OrganizationEvent[]);
     case 'LaunchProgram':
     case 'AddProgramPartner':

@@ -61,6 +61,8 @@ export function occurredOnOf(event: TrackerEvent): string | null {
       return event.data.closedOn;
     case 'OrganizationRegistered':
     case 'OrganizationRenamed':
+    case 'OrganizationUpdated':
+    case 'OrganizationMerged':
     case 'ProgramStatusChanged':
     case 'ProgramCorrected':
     case 'AgreementAmended':

@@ -18,6 +18,8 @@ describe('tracker events', () => {
         'FollowUpUpdated',
         'OrganizationRegistered',
         'OrganizationRenamed',
+        'OrganizationUpdated',
+        'OrganizationMerged',
         'OutcomeCorrected',
         'OutcomeRecorded',
         'ProgramCorrected',
@@ -123,6 +125,9 @@ describe('tracker events', () => {
       ],
       [{ type: 'ActivityCancelled', data: { activityId: 'a', programId: 'p', previousStatus: 'PLANNED', reason: 'Called off' } }, null],
       [{ type: 'OutcomeVoided', data: { outcomeId: 'o', programId: 'p', reason: 'Entered twice' } }, null],
+      // An organisation's record changes on no day of its own: the recording day counts (BusinessDates).
+      [{ type: 'OrganizationUpdated', data: { organizationId: 'o', kind: 'COMPANY', country: null, parentId: null, reason: 'r' } }, null],
+      [{ type: 'OrganizationMerged', data: { organizationId: 'o', survivorId: 's', name: { en: 'O' }, reason: 'r' } }, null],
     ];
 
     it.each(cases.map(([event, expected]) => [event.type, event, expected] as const))('dates %s by what it is about', (_type, event, expected) => {

@@ -10,6 +10,10 @@ export class OrganizationEntity {
   @Column('text') kind: string;
   @Column('text', { nullable: true }) country: string | null;
   @Column('uuid', { name: 'parent_id', nullable: true }) parentId: string | null;
+  /** Set once merged into another organisation: readers follow it to the survivor. */
+  @Column('uuid', { name: 'merged_into', nullable: true }) mergedInto: string | null;
+  @Column('timestamptz', { name: 'merged_at', nullable: true }) mergedAt: Date | null;
+  @Column('text', { name: 'merge_reason', nullable: true }) mergeReason: string | null;
   @Column('text', { name: 'search_text' }) searchText: string;
   @Column('int') version: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;

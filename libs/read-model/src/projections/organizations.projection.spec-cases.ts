@@ -1,5 +1,11 @@
-import { referenceIds, type OrganizationRegistered, type OrganizationRenamed } from '@tracker/domain';
-import { bookkeeping, projectionSpec, stored, type ProjectionSpecCase } from '../testing/projection-spec';
+import {
+  referenceIds,
+  type OrganizationMerged,
+  type OrganizationRegistered,
+  type OrganizationRenamed,
+  type OrganizationUpdated,
+} from '@tracker/domain';
+import { bookkeeping, projectionSpec, recordedAt, stored, type ProjectionSpecCase } from '../testing/projection-spec';
 import { sampleEvents } from '../testing/sample-events';
 import { organizationsProjection } from './organizations.projection';
 
@@ -23,6 +29,9 @@ const asRegistered = {
   kind: 'COMPANY',
   country: 'TH',
   parent_id: alibaba,
+  merged_into: null,
+  merged_at: null,
+  merge_reason: null,
   search_text: 'ลาซาดา lazada',
   ...bookkeeping({ version: 1, created: 1, last: 1 }),
 };
@@ -31,6 +40,43 @@ const asRenamed = {
   name: { th: 'ลาซาด้า (ประเทศไทย)', en: 'Lazada (Thailand)', zh: '来赞达' },
   search_text: 'ลาซาดา (ประเทศไทย) lazada (thailand) 来赞达',
   ...bookkeeping({ version: 2, created: 1, last: 2 }),
+};
+
+// The reference case's made-up mistake: Lazada registered a second time, then merged into the first.
+const duplicateId = '10000000-0000-4000-8000-0000000000d7';
+const updated: OrganizationUpdated = {
+  type: 'OrganizationUpdated',
+  data: { organizationId: lazada, kind: 'COMPANY', country: null, parentId: null, reason: 'Neither the country nor the group was certain' },
+};
+const duplicateRegistered: OrganizationRegistered = {
+  type: 'OrganizationRegistered',
+  data: { organizationId: duplicateId, name: { en: 'Lazada Thailand' }, kind: 'COMPANY', country: 'TH', parentId: null },
+};
+const merged: OrganizationMerged = {
+  type: 'OrganizationMerged',
+  data: { organizationId: duplicateId, survivorId: lazada, name: { en: 'Lazada Thailand' }, reason: 'Registered twice' },
+};
+const update = stored(updated, { position: 3, version: 3 });
+const duplicateRegistration = stored(duplicateRegistered, { position: 3 });
+const merge = stored(merged, { position: 4, version: 2 });
+const asDuplicate = {
+  id: duplicateId,
+  name: { en: 'Lazada Thailand' },
+  kind: 'COMPANY',
+  country: 'TH',
+  parent_id: null,
+  merged_into: null,
+  merged_at: null,
+  merge_reason: null,
+  search_text: 'lazada thailand',
+  ...bookkeeping({ version: 1, created: 3, last: 3 }),
+};
+const asMerged = {
+  ...asDuplicate,
+  merged_into: lazada,
+  merged_at: recordedAt(4),
+  merge_reason: 'Registered twice',
+  ...bookkeeping({ version: 2, created: 3, last: 4 }),
 };
 
 const spec = projectionSpec(organizationsProjection);
@@ -68,4 +114,30 @@ export const organizationsProjectionSpecs: ProjectionSpecCase[] = [
       stored(sampleEvents.agreementRecorded({ partyIds: [alibaba, lazada] }), { position: 3 }),
     )
     .then({ organizations: [] }),
+
+  spec('takes kind, country and parent as the update states them')
+    .given(registration, rename)
+    .when(update)
+    .then({ organizations: [{ ...asRenamed, country: null, parent_id: null, ...bookkeeping({ version: 3, created: 1, last: 3 }) }] }),
+
+  spec('changes nothing when the update is delivered again')
+    .given(registration, rename, update)
+    .when(update)
+    .then({ organizations: [{ ...asRenamed, country: null, parent_id: null, ...bookkeeping({ version: 3, created: 1, last: 3 }) }] }),
+
+  spec("marks the duplicate's row with its survivor, when and why, keeping its name; the survivor's row stays as it was")
+    .given(registration, rename, duplicateRegistration)
+    .when(merge)
+    .then({ organizations: [asRenamed, asMerged] }),
+
+  spec('changes nothing when the merge is delivered again').given(registration, duplicateRegistration, merge).when(merge).then({
+    organizations: [asRegistered, asMerged],
+  }),
+
+  // The as-of replay applies a merge among the program's events, before the organisations'
+  // own streams bring the registration and the merge again.
+  spec('passes over a merge that comes before the row, and applies it when it comes again after the registration')
+    .given(merge)
+    .when(duplicateRegistration, merge)
+    .then({ organizations: [asMerged] }),
 ];

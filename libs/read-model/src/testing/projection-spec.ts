@@ -86,6 +86,8 @@ function streamOf(event: TrackerEvent): string {
   switch (event.type) {
     case 'OrganizationRegistered':
     case 'OrganizationRenamed':
+    case 'OrganizationUpdated':
+    case 'OrganizationMerged':
       return streamIdFor.organization(event.data.organizationId);
     case 'ProgramLaunched':
     case 'ProgramPartnerAdded':

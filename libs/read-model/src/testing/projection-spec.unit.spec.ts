@@ -17,6 +17,9 @@ describe('a projection spec', () => {
     kind: 'COMPANY',
     country: 'TH',
     parent_id: null,
+    merged_into: null,
+    merged_at: null,
+    merge_reason: null,
     search_text: en.toLowerCase(),
     ...bookkeeping({ version: 1, created: position, last: position }),
   });

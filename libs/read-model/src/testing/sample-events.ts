@@ -18,6 +18,14 @@ const org = ids.organizations;
 export const sampleEvents = {
   organizationRegistered: sample('OrganizationRegistered', { organizationId: org.lazada, name: { en: 'Lazada' }, kind: 'COMPANY', country: 'TH', parentId: null }),
   organizationRenamed: sample('OrganizationRenamed', { organizationId: org.lazada, name: { en: 'Lazada (Thailand)' } }),
+  organizationUpdated: sample('OrganizationUpdated', { organizationId: org.lazada, kind: 'COMPANY', country: 'TH', parentId: org.alibaba, reason: 'a company of the group' }),
+  // A made-up duplicate of Lazada (the reference case's "registered twice" mistake), merged into it.
+  organizationMerged: sample('OrganizationMerged', {
+    organizationId: '10000000-0000-4000-8000-0000000000d7',
+    survivorId: org.lazada,
+    name: { en: 'Lazada Thailand' },
+    reason: 'registered twice',
+  }),
   programLaunched: sample('ProgramLaunched', { programId: ids.program, title: { en: 'OTOP e-commerce' }, summary: null, status: 'ACTIVE', startedOn: '2019-05-29' }),
   programPartnerAdded: sample('ProgramPartnerAdded', { programId: ids.program, organizationId: org.lazada, role: 'PLATFORM', joinedOn: '2019-12-16' }),
   programStatusChanged: sample('ProgramStatusChanged', { programId: ids.program, from: 'ACTIVE', to: 'ON_HOLD', reason: null }),

@@ -450,6 +450,8 @@ export class MalformedRequests {
       case 'wrong-role': {
         const planners = new Set([
           'renameOrganization',
+          'updateOrganization',
+          'mergeOrganizations',
           'launchProgram',
           'addProgramPartner',
           'changeProgramStatus',
@@ -575,8 +577,11 @@ export class MalformedRequests {
     if (depth <= 1) return '{ __typename }';
     const composite = Object.values(type.getFields()).filter((field) => isObjectType(getNamedType(field.type)));
     if (composite.length === 0) return '{ __typename }';
-    // Prefer a field whose type leads on, so the selection really gets `depth` deep.
-    const onward = composite.filter((field) => Object.values((getNamedType(field.type) as GraphQLObjectType).getFields()).some((f) => isObjectType(getNamedType(f.type))));
+    // Prefer a field whose type leads on far enough, so the selection really gets `depth` deep.
+    // A type that merely has an object field is not enough: Organization.merged leads to
+    // MergedOrganization.name, a LocalizedText, and there the walk used to stop at 5 levels,
+    // so a "deep" selection went through and recorded its mutation.
+    const onward = composite.filter((field) => reach(getNamedType(field.type) as GraphQLObjectType) >= depth - 1);
     const field = this.random.pick(onward.length ? onward : composite);
     return `{ ${field.name} ${this.deepSelection(getNamedType(field.type) as GraphQLObjectType, depth - 1)} }`;
   }
@@ -677,4 +682,23 @@ function parses(text: string): boolean {
 export function show(value: unknown, max = 120): string {
   const text = Buffer.isBuffer(value) ? `<${value.length} bytes>` : typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
   return text.length > max ? `${text.slice(0, max)}... (${text.length} characters)` : text;
+}
+
+/**
+ * How many levels deep a selection can go from `type`: Infinity where a cycle is in reach.
+ * Memoised per type; a type met again while it is being measured lies on a cycle with the
+ * types in between, which can all go on for ever.
+ */
+const reached = new WeakMap<GraphQLObjectType, number>();
+function reach(type: GraphQLObjectType): number {
+  const known = reached.get(type);
+  if (known !== undefined) return known;
+  reached.set(type, Infinity);
+  let deepest = 1;
+  for (const field of Object.values(type.getFields())) {
+    const named = getNamedType(field.type);
+    if (isObjectType(named)) deepest = Math.max(deepest, 1 + reach(named));
+  }
+  reached.set(type, deepest);
+  return deepest;
 }

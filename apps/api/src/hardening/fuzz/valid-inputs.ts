@@ -14,6 +14,8 @@ export interface FuzzFixtures {
   activity: string;
   outcome: string;
   spareOrganization: string;
+  /** The merge's duplicate for malformed requests: never merged, as none of them goes through. */
+  spareDuplicate: string;
   proposedProgram: string;
   openFollowUp: string;
   /** A signed agreement of the program: amendments change its title and nothing else. */
@@ -74,6 +76,7 @@ export async function createFuzzFixtures(commands: CommandBus): Promise<FuzzFixt
     activity,
     outcome,
     spareOrganization: await freshOrganization(),
+    spareDuplicate: await freshOrganization(),
     proposedProgram: await freshProposedProgram(),
     openFollowUp: await freshOpenFollowUp(),
     agreement: await freshSignedAgreement(),
@@ -111,6 +114,19 @@ export const VALID_INPUTS: Record<string, (fixtures: FuzzFixtures, random: Seede
     parentId: f.ministry,
   }),
   renameOrganization: async (f, r) => ({ id: f.company, name: { en: `Lazada ${r.int(1, 1e9)}` } }),
+  // A candidate is registered without a country: setting one is a change.
+  updateOrganization: async (f, _r, fresh) => ({
+    id: fresh ? await f.freshOrganization() : f.spareOrganization,
+    kind: 'COMPANY',
+    country: 'SG',
+    parentId: f.ministry,
+    reason: 'Registered from Singapore',
+  }),
+  mergeOrganizations: async (f, _r, fresh) => ({
+    survivorId: f.company,
+    duplicateId: fresh ? await f.freshOrganization() : f.spareDuplicate,
+    reason: 'Registered twice',
+  }),
   launchProgram: async (_f, r) => ({
     title: { th: 'ข้าวหอมมะลิสู่ญี่ปุ่น', en: `Rice exports ${r.int(1, 1e9)}` },
     summary: 'Jasmine rice to Japanese retailers',
