@@ -2,6 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { FollowUpEntity } from '@tracker/read-model';
 import { In } from 'typeorm';
 import { emptyConnection, toConnection, type ConnectionShape, type PageRequest } from '../graphql/connection';
+import { mergeGroupOf } from '../organizations/organization.queries';
 import { manyByKey, oneByKey, uuids } from '../read-model/batch';
 import { ReadDatabase } from '../read-model/read-database';
 import type { FollowUpStatusValue } from '../shared/enums';
@@ -101,7 +102,13 @@ export class ListFollowUpsHandler implements IQueryHandler<ListFollowUps> {
     if (!ids.every(isUuid)) return emptyConnection();
     const query = (await this.db.repository(FollowUpEntity)).createQueryBuilder('f');
     if (criteria.status) query.andWhere('f.status = :status', { status: criteria.status });
-    if (criteria.ownerId) query.andWhere('f.ownerId = :ownerId', { ownerId: criteria.ownerId });
+    if (criteria.ownerId) {
+      // Follow-ups owned by a duplicate merged into this owner are its own too. One owner (the
+      // usual case) stays an equality, which its index answers in order.
+      const owners = await mergeGroupOf(this.db, criteria.ownerId);
+      if (owners.length === 1) query.andWhere('f.ownerId = :ownerId', { ownerId: owners[0] });
+      else query.andWhere('f.ownerId in (:...owners)', { owners });
+    }
     if (criteria.programId) query.andWhere('f.programId = :programId', { programId: criteria.programId });
     if (criteria.dueBy) {
       // Overdue means still to do: a DONE or DROPPED follow-up is never due.

@@ -131,6 +131,14 @@ describe('Lazada registered twice, then merged', () => {
     expect(dataOf(await diplomat(query, { id: duplicate })).activities).toEqual(byLazada);
     const programs = dataOf(await diplomat(`query ($id: ID!) { programs(filter: { partnerId: $id }) { totalCount } }`, { id: duplicate })).programs;
     expect(programs.totalCount).toBe(1);
+    // The follow-up given to the duplicate is Lazada's too, in the list across programs.
+    const owned = `query ($id: ID!) { followUps(filter: { ownerId: $id }) { totalCount edges { node { id owner { id } } } } }`;
+    const byOwner = dataOf(await diplomat(owned, { id: lazada })).followUps;
+    expect(byOwner.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(
+      expect.arrayContaining([referenceIds.followUps.lazadaOnlineTraining, training]),
+    );
+    expect(byOwner.totalCount).toBe(2);
+    expect(dataOf(await diplomat(owned, { id: duplicate })).followUps).toEqual(byOwner);
   });
 
   it("lists Lazada once among the program's partners, in the role recorded for Lazada itself", async () => {
