@@ -93,6 +93,21 @@ export class FactReader {
     return this.stateOf(organizationDecider, streamIdFor.organization(id));
   }
 
+  /**
+   * The program's partner entries recorded under duplicates since merged into
+   * `organizationId` (a partner added as "Lazada Thailand" before the merge is Lazada's entry
+   * now): they leave with it.
+   */
+  async mergedPartnerEntries(program: ProgramState, organizationId: string): Promise<string[]> {
+    const id = readableId(organizationId);
+    if (id === null || !program.exists) return [];
+    const entries: string[] = [];
+    for (const partnerId of Object.keys(program.partners)) {
+      if (partnerId !== id && (await this.current(partnerId)).id === id) entries.push(partnerId);
+    }
+    return entries;
+  }
+
   /** The organisation `id` stands for now: itself, or the survivor at the end of its merges. */
   private async current(id: string): Promise<{ id: string; state: OrganizationState }> {
     let current = { id, state: await this.organization(id) };

@@ -209,4 +209,13 @@ describe('Lazada registered twice, then merged', () => {
     }
     expect(await api.eventCount()).toBe(before);
   });
+
+  it("removes Lazada from the program with the partner entry recorded under its duplicate, in one command", async () => {
+    const body = await mutate(planner, 'removeProgramPartner', { programId: program, organizationId: lazada, reason: 'The platform contract ended' }, '{ program { partners { organization { id } } } }');
+    const partners = body.data?.removeProgramPartner.program.partners.map((partner: { organization: { id: string } }) => partner.organization.id);
+    expect(partners).toHaveLength(4);
+    expect(partners).not.toContain(lazada);
+    const removals = (await history()).filter((event) => event.type === 'ProgramPartnerRemoved');
+    expect(removals.map((event) => event.data.organizationId).sort()).toEqual([lazada, duplicate].sort());
+  });
 });

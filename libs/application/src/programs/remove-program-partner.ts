@@ -22,10 +22,16 @@ export class RemoveProgramPartnerHandler implements ICommandHandler<RemoveProgra
     return this.executor.execute(command, {
       decider: programDecider,
       target: existingRecord(streamIdFor.program, input.programId, 'programId'),
-      // The partner is looked up in the program's own stream: no other record is read.
-      build: async (programId) => ({
+      // Entries recorded under the organisation's merged duplicates stand for it and leave too.
+      build: async (programId, facts) => ({
         type: 'RemoveProgramPartner' as const,
-        data: { programId, organizationId: input.organizationId, leftOn: input.leftOn, reason: input.reason },
+        data: {
+          programId,
+          organizationId: input.organizationId,
+          leftOn: input.leftOn,
+          reason: input.reason,
+          mergedEntryIds: await facts.mergedPartnerEntries(await facts.program(programId), input.organizationId),
+        },
       }),
     });
   }

@@ -49,7 +49,17 @@ export type CorrectProgram = Command<
 /** leftOn defaults to the business date of metadata.now. */
 export type RemoveProgramPartner = Command<
   'RemoveProgramPartner',
-  { programId: string; organizationId: string; leftOn?: string | null; reason: string }
+  {
+    programId: string;
+    organizationId: string;
+    leftOn?: string | null;
+    reason: string;
+    /**
+     * Fact: the program's partner entries recorded under duplicates since merged into
+     * organizationId. They stand for it, so they leave with it.
+     */
+    mergedEntryIds?: readonly string[];
+  }
 >;
 
 export type ProgramCommand = LaunchProgram | AddProgramPartner | ChangeProgramStatus | CorrectProgram | RemoveProgramPartner;

@@ -124,7 +124,7 @@ export function decide(command: ProgramCommand, state: ProgramState): ProgramEve
     case 'CorrectProgram':
       return [correct(command.data, state)];
     case 'RemoveProgramPartner':
-      return [removePartner(command.data, command.metadata, state)];
+      return removePartner(command.data, command.metadata, state);
     default:
       return assertNever(command);
   }
@@ -214,29 +214,37 @@ function correct(data: CorrectProgram['data'], state: ProgramState): ProgramCorr
  * cancelled program keeps the partners it finished with. An ACTIVE program keeps at least one
  * LEAD partner, so someone is always answerable for it while its work goes on.
  */
-function removePartner(data: RemoveProgramPartner['data'], metadata: CommandMetadata, state: ProgramState): ProgramPartnerRemoved {
+function removePartner(data: RemoveProgramPartner['data'], metadata: CommandMetadata, state: ProgramState): ProgramPartnerRemoved[] {
   const programId = requireId(data.programId, 'programId');
   if (!state.exists) throw new NotFoundError('program', programId, 'programId');
   if (!isProgramOpen(state)) {
     throw new ConflictError(`program ${programId} is ${state.status} and its partners no longer change`);
   }
   const organizationId = requireId(data.organizationId, 'organizationId');
-  const partner = state.partners[organizationId];
-  if (partner === undefined) {
+  // The organisation's own entry and those of duplicates merged into it: all stand for it.
+  const entryIds = [organizationId, ...(data.mergedEntryIds ?? [])].filter((id, i, ids) => state.partners[id] !== undefined && ids.indexOf(id) === i);
+  if (entryIds.length === 0) {
     const leftOn = state.formerPartners[organizationId];
     if (leftOn !== undefined) throw new ConflictError(`organization ${organizationId} already left program ${programId} on ${leftOn}`);
     throw new NotFoundError(`partner of program ${programId}`, organizationId, 'organizationId');
   }
   const reason = requiredText(data.reason, 'reason', MAX_LONG_TEXT);
   const leftOn = optionalDate(data.leftOn, 'leftOn') ?? businessDateOf(metadata.now);
-  if (partner.joinedOn !== null && leftOn < partner.joinedOn) {
-    throw new ValidationError(`leftOn ${leftOn} is before the partner joined on ${partner.joinedOn}`, 'leftOn');
+  for (const id of entryIds) {
+    const joinedOn = state.partners[id].joinedOn;
+    if (joinedOn !== null && leftOn < joinedOn) {
+      throw new ValidationError(`leftOn ${leftOn} is before the partner joined on ${joinedOn}`, 'leftOn');
+    }
   }
-  const otherLeads = Object.entries(state.partners).filter(([id, other]) => id !== organizationId && other.role === 'LEAD');
-  if (state.status === 'ACTIVE' && partner.role === 'LEAD' && otherLeads.length === 0) {
+  const leaving = entryIds.some((id) => state.partners[id].role === 'LEAD');
+  const otherLeads = Object.entries(state.partners).filter(([id, other]) => !entryIds.includes(id) && other.role === 'LEAD');
+  if (state.status === 'ACTIVE' && leaving && otherLeads.length === 0) {
     throw new ConflictError(
       `organization ${organizationId} is the last LEAD partner of program ${programId}, which is ACTIVE; add another LEAD partner first`,
     );
   }
-  return { type: 'ProgramPartnerRemoved', data: { programId, organizationId, role: partner.role, leftOn, reason } };
+  return entryIds.map((id) => ({
+    type: 'ProgramPartnerRemoved',
+    data: { programId, organizationId: id, role: state.partners[id].role, leftOn, reason },
+  }));
 }

@@ -298,6 +298,26 @@ describe('program', () => {
       ]);
     });
 
+    it('takes the entries of duplicates merged into the organisation with it, one event each', () => {
+      const duplicateId = 'org-lazada-again';
+      spec
+        .given([...activeWithPartners, added(duplicateId, 'SPONSOR', '2019-12-20')])
+        .when(remove(lazadaId, { leftOn: '2020-01-31', mergedEntryIds: [duplicateId] }))
+        .then([removed(lazadaId, 'PLATFORM', '2020-01-31'), removed(duplicateId, 'SPONSOR', '2020-01-31')]);
+      // Only a duplicate's entry left: that entry alone stands for the organisation.
+      spec
+        .given([...historyTo.ACTIVE, added(dieaId, 'LEAD'), added(duplicateId, 'SPONSOR', '2019-12-20')])
+        .when(remove(lazadaId, { leftOn: '2020-01-31', mergedEntryIds: [duplicateId] }))
+        .then([removed(duplicateId, 'SPONSOR', '2020-01-31')]);
+    });
+
+    it("counts a duplicate's LEAD entry as the organisation's when the last LEAD would leave", () => {
+      spec
+        .given([...historyTo.ACTIVE, added(dieaId, 'PLATFORM'), added('org-diea-again', 'LEAD')])
+        .when(remove(dieaId, { mergedEntryIds: ['org-diea-again'] }))
+        .thenThrows(ConflictError, `organization ${dieaId} is the last LEAD partner of program ${programId}, which is ACTIVE; add another LEAD partner first`);
+    });
+
     it('refuses an organisation that was never a partner, naming organizationId', () => {
       spec
         .given(activeWithPartners)
