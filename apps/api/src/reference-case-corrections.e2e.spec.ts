@@ -8,7 +8,11 @@ import { startTestApp, type TestApp } from './testing/test-app';
  * The reference case's made-up mistakes (shared/domain/README.md, "Mistakes to correct"; not
  * facts of the case, so they stay out of the demo data), told through the API: the meeting of
  * 16 December 2019 first logged as 16 November without Paiboon Buranasanti, then corrected with
- * a reason; the fair's revenue entered twice and the second entry voided. The organisations,
+ * a reason; the fair's revenue entered twice and the second entry voided; Lazada registered a
+ * second time as "Lazada Thailand", then merged; a draft memorandum between the DIEA and
+ * Lazada on training OTOP sellers, later signed. The totals are checked at every step.
+ * (organizations/lazada-merge.e2e.spec.ts and agreements/reference-case-memorandum.e2e.spec.ts
+ * tell the last two in more detail.) The organisations,
  * the program, the fair and the site visit are recorded straight through the command side with
  * the reference ids; the mistakes and their corrections go through GraphQL as a diplomat sends
  * them. An auditor then reads the history and the program as it was known before each fix.
@@ -16,8 +20,10 @@ import { startTestApp, type TestApp } from './testing/test-app';
 let api: TestApp;
 let diplomat: Caller;
 let auditor: Caller;
+let planner: Caller;
 
 const DIPLOMAT = 'somchai@mfa.go.th';
+const PLANNER = 'malee@mfa.go.th';
 const { program: programId, activities } = referenceIds;
 const meetingData = referenceActivities.find((activity) => activity.id === activities.cddMeeting)!;
 const revenueData = referenceOutcomes.find((outcome) => outcome.id === referenceIds.outcomes.shanghaiFairRevenue)!;
@@ -27,6 +33,7 @@ beforeAll(async () => {
   api = await startTestApp({ projector: true });
   diplomat = await callerFor(api, ['diplomat'], DIPLOMAT);
   auditor = await callerFor(api, ['auditor'], 'auditor@oag.go.th');
+  planner = await callerFor(api, ['planner'], PLANNER);
   const commands = api.app.get(CommandBus);
   const ctx = { actor: 'planner@mfa.go.th', now: new Date() };
   for (const organization of referenceOrganizations) {
@@ -183,4 +190,83 @@ describe('the reference case: mistakes made and put right, with the reason in th
       ]);
     });
   });
+
+  describe('Lazada registered a second time as "Lazada Thailand", then merged', () => {
+    const { lazada, diea } = referenceIds.organizations;
+    const REASON = 'The same company as Lazada (Thailand) Co., Ltd., registered twice';
+    let duplicateId: string;
+    let callId: string;
+
+    it('records a call with the duplicate as organiser', async () => {
+      duplicateId = dataOf(
+        await mutate(diplomat, 'registerOrganization', { commandId: newCommandId(), name: { en: 'Lazada Thailand' }, kind: 'COMPANY', country: 'TH' }, '{ organization { id } }'),
+      ).registerOrganization.organization.id;
+      callId = dataOf(
+        await mutate(
+          diplomat,
+          'logActivity',
+          { commandId: newCommandId(), programId, kind: 'MEETING', title: { en: 'Call on the OTOP sellers training' }, startsOn: '2020-01-10', organizerIds: [diea, duplicateId] },
+          '{ activity { id } }',
+        ),
+      ).logActivity.activity.id;
+    });
+
+    it('shows Lazada wherever the duplicate was named once merged, and the merge in the history with its reason and actor', async () => {
+      const merged = dataOf(
+        await mutate(planner, 'mergeOrganizations', { commandId: newCommandId(), survivorId: lazada, duplicateId, reason: REASON }, '{ organization { id mergedIds } }'),
+      ).mergeOrganizations.organization;
+      expect(merged).toEqual({ id: lazada, mergedIds: [duplicateId] });
+      const call = dataOf(await diplomat('query ($id: ID!) { activity(id: $id) { organizers { id } } }', { id: callId })).activity;
+      expect(call.organizers).toEqual([{ id: diea }, { id: lazada }]);
+      const [merge] = await history(`organization-${duplicateId}`);
+      expect(merge).toMatchObject({ type: 'OrganizationMerged', actor: PLANNER, data: { survivorId: lazada, reason: REASON } });
+      expect(await totals()).toEqual(revenue('10000000.00'));
+    });
+
+    it('leaves programAsOf before the merge with the duplicate as organiser', async () => {
+      const [merge] = await history(`organization-${duplicateId}`);
+      const organizersAt = async (at: string) =>
+        dataOf(await auditor(ORGANIZERS_AS_OF, { programId, asOf: at })).programAsOf.activities.edges
+          .map((edge: { node: { id: string; organizers: { id: string }[] } }) => edge.node)
+          .find((node: { id: string }) => node.id === callId).organizers;
+      expect(await organizersAt(new Date(Date.parse(merge.recordedAt) - 1).toISOString())).toEqual([{ id: diea }, { id: duplicateId }]);
+      expect(await organizersAt(merge.recordedAt)).toEqual([{ id: diea }, { id: lazada }]);
+    });
+  });
+
+  describe('a draft memorandum between the DIEA and Lazada on training OTOP sellers, later signed', () => {
+    const { lazada, diea } = referenceIds.organizations;
+    let memorandumId: string;
+
+    it('is recorded as a draft, then signed', async () => {
+      memorandumId = dataOf(
+        await mutate(
+          planner,
+          'recordAgreement',
+          { commandId: newCommandId(), title: { en: 'Memorandum on training OTOP sellers online' }, partyIds: [diea, lazada], programId },
+          '{ agreement { id status } }',
+        ),
+      ).recordAgreement.agreement.id;
+      const signed = dataOf(
+        await mutate(planner, 'signAgreement', { commandId: newCommandId(), id: memorandumId, signedOn: '14/02/2563' }, '{ agreement { status signedOn } }'),
+      ).signAgreement.agreement;
+      expect(signed).toEqual({ status: 'SIGNED', signedOn: '2020-02-14' });
+      expect(await totals()).toEqual(revenue('10000000.00'));
+    });
+
+    it('shows the signing in the history with its actor, and programAsOf before it shows the draft', async () => {
+      const [recorded, signing] = await history(`agreement-${memorandumId}`);
+      expect([recorded.type, signing.type]).toEqual(['AgreementRecorded', 'AgreementSigned']);
+      expect(signing).toMatchObject({ actor: PLANNER, data: { signedOn: '2020-02-14' } });
+      const statusAt = async (at: string) =>
+        dataOf(await auditor(AGREEMENTS_AS_OF, { programId, asOf: at })).programAsOf.agreements.find((a: { id: string }) => a.id === memorandumId)?.status;
+      expect(await statusAt(recorded.recordedAt)).toBe('DRAFT');
+      expect(await statusAt(signing.recordedAt)).toBe('SIGNED');
+    });
+  });
 });
+
+const ORGANIZERS_AS_OF = `query ($programId: ID!, $asOf: DateTime!) {
+  programAsOf(programId: $programId, asOf: $asOf) { activities(first: 20) { edges { node { id organizers { id } } } } }
+}`;
+const AGREEMENTS_AS_OF = `query ($programId: ID!, $asOf: DateTime!) { programAsOf(programId: $programId, asOf: $asOf) { agreements { id status } } }`;
