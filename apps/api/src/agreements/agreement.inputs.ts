@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type {
   AmendAgreementInput as AmendAgreementCommandInput,
+  RecordAgreementInput as RecordAgreementFields,
   SignAgreementInput as SignAgreementCommandInput,
   TerminateAgreementInput as TerminateAgreementCommandInput,
 } from '@tracker/application';
@@ -11,7 +12,7 @@ import { LocalizedTextInput } from '../shared/localized-text.types';
 import { Agreement } from './agreement.types';
 
 @InputType('RecordAgreementInput')
-export class RecordAgreementInput {
+export class RecordAgreementInput implements RecordAgreementFields {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => LocalizedTextInput) title: LocalizedTextInput;
   @Field(() => [ID], { description: 'Two or more organisations, each once: a repeat is refused (BAD_USER_INPUT naming it, e.g. partyIds[2]).' })

@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type {
+  AddFollowUpInput as AddFollowUpFields,
+  CloseFollowUpInput as CloseFollowUpFields,
   ReopenFollowUpInput as ReopenFollowUpCommandInput,
   UpdateFollowUpInput as UpdateFollowUpCommandInput,
 } from '@tracker/application';
@@ -9,7 +11,7 @@ import { FollowUpStatus, type FollowUpStatusValue } from '../shared/enums';
 import { FollowUp } from './follow-up.types';
 
 @InputType('AddFollowUpInput')
-export class AddFollowUpInput {
+export class AddFollowUpInput implements AddFollowUpFields {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => ID) activityId: string;
   @Field(() => String) description: string;
@@ -18,7 +20,7 @@ export class AddFollowUpInput {
 }
 
 @InputType('CloseFollowUpInput')
-export class CloseFollowUpInput {
+export class CloseFollowUpInput implements CloseFollowUpFields {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => ID) id: string;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;

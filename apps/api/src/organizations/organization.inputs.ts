@@ -6,6 +6,8 @@ import { LocalizedTextInput } from '../shared/localized-text.types';
 import { Organization } from './organization.types';
 import type {
   MergeOrganizationsInput as MergeOrganizationsCommandInput,
+  RegisterOrganizationInput as RegisterOrganizationFields,
+  RenameOrganizationInput as RenameOrganizationFields,
   UpdateOrganizationInput as UpdateOrganizationCommandInput,
 } from '@tracker/application';
 
@@ -17,7 +19,7 @@ export class OrganizationFilter {
 }
 
 @InputType('RegisterOrganizationInput')
-export class RegisterOrganizationInput {
+export class RegisterOrganizationInput implements RegisterOrganizationFields {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => LocalizedTextInput) name: LocalizedTextInput;
   @Field(() => OrganizationKind) kind: OrganizationKindValue;
@@ -26,7 +28,7 @@ export class RegisterOrganizationInput {
 }
 
 @InputType('RenameOrganizationInput')
-export class RenameOrganizationInput {
+export class RenameOrganizationInput implements RenameOrganizationFields {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => ID) id: string;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;

@@ -1,12 +1,16 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import type { VoidOutcomeInput as VoidOutcomeFields } from '@tracker/application';
+import type {
+  CorrectOutcomeInput as CorrectOutcomeFields,
+  RecordOutcomeInput as RecordOutcomeFields,
+  VoidOutcomeInput as VoidOutcomeFields,
+} from '@tracker/application';
 import { CommandResult } from '../commands/command-result.type';
 import { GraphQLDecimal } from '../graphql/scalars';
 import { OutcomeKind, type OutcomeKindValue } from '../shared/enums';
 import { Outcome } from './outcome.types';
 
 @InputType('RecordOutcomeInput')
-export class RecordOutcomeInput {
+export class RecordOutcomeInput implements RecordOutcomeFields {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => ID) programId: string;
   @Field(() => ID, { nullable: true }) activityId?: string | null;
@@ -19,7 +23,7 @@ export class RecordOutcomeInput {
 
 /** Fields left out keep their value; null clears them. */
 @InputType('CorrectOutcomeInput')
-export class CorrectOutcomeInput {
+export class CorrectOutcomeInput implements CorrectOutcomeFields {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => ID) id: string;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;

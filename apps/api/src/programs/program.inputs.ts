@@ -1,6 +1,9 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type {
+  AddProgramPartnerInput as AddProgramPartnerFields,
+  ChangeProgramStatusInput as ChangeProgramStatusFields,
   CorrectProgramInput as CorrectProgramCommandInput,
+  LaunchProgramInput as LaunchProgramFields,
   RemoveProgramPartnerInput as RemoveProgramPartnerCommandInput,
 } from '@tracker/application';
 import { CommandResult } from '../commands/command-result.type';
@@ -19,7 +22,7 @@ export class ProgramFilter {
 }
 
 @InputType('LaunchProgramInput')
-export class LaunchProgramInput {
+export class LaunchProgramInput implements LaunchProgramFields {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => LocalizedTextInput) title: LocalizedTextInput;
   @Field(() => String, { nullable: true }) summary?: string | null;
@@ -28,7 +31,7 @@ export class LaunchProgramInput {
 }
 
 @InputType('AddProgramPartnerInput')
-export class AddProgramPartnerInput {
+export class AddProgramPartnerInput implements AddProgramPartnerFields {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => ID) programId: string;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
@@ -38,7 +41,7 @@ export class AddProgramPartnerInput {
 }
 
 @InputType('ChangeProgramStatusInput')
-export class ChangeProgramStatusInput {
+export class ChangeProgramStatusInput implements ChangeProgramStatusFields {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
   @Field(() => ID) programId: string;
   @Field(() => Int, { nullable: true }) expectedVersion?: number | null;
