@@ -1,9 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { activityDecider, boundedList, streamIdFor, type ActivityKind, type ActivityStatus, type LocalizedTextInput } from '@tracker/domain';
+import { activityDecider, streamIdFor, type ActivityKind, type ActivityStatus, type LocalizedTextInput } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
 import { CommandExecutor, existingRecord, isGiven, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
-import { organizationIn, renamed } from '../input-fields';
+import { renamed } from '../input-fields';
 import type { LocationInput, ParticipantInput } from './log-activity';
+import { activityOrganizations } from './activity-organizations';
 
 /**
  * Fields left out keep their value; null clears an optional one; a list given replaces the
@@ -33,7 +34,7 @@ export class CorrectActivityHandler implements ICommandHandler<CorrectActivity, 
 
   execute(command: CorrectActivity): Promise<CommandResult> {
     const { input } = command;
-    const participantOrganizations = (input.participants ?? []).map((participant) => participant?.organizationId);
+    const organizations = activityOrganizations(input);
     return this.executor.execute(command, {
       decider: activityDecider,
       target: existingRecord(streamIdFor.activity, input.id),
@@ -54,21 +55,15 @@ export class CorrectActivityHandler implements ICommandHandler<CorrectActivity, 
           topics: input.topics,
           summary: input.summary,
           reason: input.reason,
-          // Only the lists the correction gives are checked, their lengths before a fact is read per item.
-          knownOrganizationIds: await facts.knownOrganizationIds([
-            ...boundedList(input.organizerIds, 'organizerIds'),
-            ...boundedList(participantOrganizations, 'participants'),
-          ]),
+          // Only the lists the correction gives are checked.
+          knownOrganizationIds: await organizations.known(facts),
           // Read whether or not it is a move: the decider asks for it only when it is one.
           program: isGiven(input.programId) ? await facts.program(input.programId) : undefined,
         },
       }),
       fields: [
         renamed({ activityId: 'id' }),
-        organizationIn({
-          organizerIds: { list: input.organizerIds, path: (i) => `organizerIds[${i}]` },
-          participants: { list: participantOrganizations, path: (i) => `participants[${i}].organizationId` },
-        }),
+        organizations.field,
       ],
     });
   }

@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { activityDecider, boundedList, streamIdFor, type ActivityKind, type ActivityStatus, type LocalizedTextInput } from '@tracker/domain';
+import { activityDecider, streamIdFor, type ActivityKind, type ActivityStatus, type LocalizedTextInput } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
 import { CommandExecutor, isGiven, newRecord, TrackerCommand, type Idempotent } from '../command-executor';
-import { organizationIn } from '../input-fields';
+import { activityOrganizations } from './activity-organizations';
 
 export interface LocationInput {
   venue?: string | null;
@@ -39,7 +39,7 @@ export class LogActivityHandler implements ICommandHandler<LogActivity, CommandR
 
   execute(command: LogActivity): Promise<CommandResult> {
     const { input } = command;
-    const participantOrganizations = (input.participants ?? []).map((participant) => participant?.organizationId);
+    const organizations = activityOrganizations(input);
     return this.executor.execute(command, {
       decider: activityDecider,
       target: newRecord(streamIdFor.activity),
@@ -58,19 +58,12 @@ export class LogActivityHandler implements ICommandHandler<LogActivity, CommandR
           participants: input.participants,
           topics: input.topics,
           summary: input.summary,
-          // The lists' lengths are checked before a fact is read per item (the decider checks them too).
-          knownOrganizationIds: await facts.knownOrganizationIds([
-            ...boundedList(input.organizerIds, 'organizerIds'),
-            ...boundedList(participantOrganizations, 'participants'),
-          ]),
+          knownOrganizationIds: await organizations.known(facts),
           program: isGiven(input.programId) ? await facts.program(input.programId) : undefined,
         },
       }),
       fields: [
-        organizationIn({
-          organizerIds: { list: input.organizerIds, path: (i) => `organizerIds[${i}]` },
-          participants: { list: participantOrganizations, path: (i) => `participants[${i}].organizationId` },
-        }),
+        organizations.field,
       ],
     });
   }
