@@ -5,6 +5,9 @@ import { callerFor, dataOf, type Caller } from '../testing/graphql-caller';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { ReadDatabase } from './read-database';
 
+// Seeding through the projector takes a few seconds, more on a loaded machine: no timing is asserted.
+jest.setTimeout(60_000);
+
 let api: TestApp;
 let planner: Caller;
 

@@ -69,11 +69,6 @@ export class RequestLoaders {
   }
 }
 
-/** The records found, in order: a list field skips an id the read model does not (yet) have. */
-export function present<T>(records: readonly (T | null)[]): T[] {
-  return records.filter((record): record is T => record !== null);
-}
-
 function cacheKey(key: ProgramActivitiesKey): string {
   return JSON.stringify([key.programId, key.page.limit, key.page.after]);
 }

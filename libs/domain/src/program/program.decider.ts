@@ -161,15 +161,13 @@ function addPartner(data: AddProgramPartner['data'], state: ProgramState): Progr
   if (current !== undefined) {
     throw new ConflictError(`organization ${organizationId} is already a ${current.role} partner of program ${programId}`);
   }
-  return {
-    type: 'ProgramPartnerAdded',
-    data: {
-      programId,
-      organizationId,
-      role,
-      joinedOn: optionalDate(data.joinedOn, 'joinedOn'),
-    },
-  };
+  const joinedOn = optionalDate(data.joinedOn, 'joinedOn');
+  // Added back after it left: its new membership cannot start before the old one ended.
+  const leftOn = state.exists ? state.formerPartners[organizationId] : undefined;
+  if (joinedOn !== null && leftOn !== undefined && joinedOn < leftOn) {
+    throw new ValidationError(`joinedOn ${joinedOn} is before organization ${organizationId} left the program on ${leftOn}`, 'joinedOn');
+  }
+  return { type: 'ProgramPartnerAdded', data: { programId, organizationId, role, joinedOn } };
 }
 
 function changeStatus(data: ChangeProgramStatus['data'], state: ProgramState): ProgramStatusChanged {

@@ -318,6 +318,13 @@ describe('program', () => {
         .thenThrows(ConflictError, `organization ${dieaId} is the last LEAD partner of program ${programId}, which is ACTIVE; add another LEAD partner first`);
     });
 
+    it('refuses to add it back on a day before it left', () => {
+      spec
+        .given([...activeWithPartners, removed(lazadaId, 'PLATFORM', '2020-01-31')])
+        .when(addLazada({ role: 'MARKETING', joinedOn: '2020-01-30' }))
+        .thenThrows(ValidationError, `joinedOn 2020-01-30 is before organization ${lazadaId} left the program on 2020-01-31`, 'joinedOn');
+    });
+
     it('refuses an organisation that was never a partner, naming organizationId', () => {
       spec
         .given(activeWithPartners)
