@@ -1,8 +1,9 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { LaunchProgram, RegisterOrganization } from '@tracker/application';
-import { callerFor, codesOf, dataOf, mutate, newCommandId, type Caller, type GraphQLBody } from '../testing/graphql-caller';
+import { callerFor, dataOf, mutate, newCommandId, type Caller } from '../testing/graphql-caller';
 import { instantBefore, programAsOf, programTrail } from '../testing/program-trail';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { attempt, expectRefused, type Attempt } from '../testing/refusals';
 
 /**
  * An agreement's lifecycle through the api: DRAFT -> SIGNED (signAgreement) -> TERMINATED
@@ -65,18 +66,8 @@ async function recordSigned(programId: string): Promise<Record<string, any>> {
   return recordDraft(programId, { status: 'SIGNED', signedOn: '2020-01-15' });
 }
 
-/** Sends the mutation and says what it recorded: a refusal must record nothing. */
-async function attempt(caller: Caller, name: string, input: Record<string, unknown>): Promise<{ body: GraphQLBody; recorded: number }> {
-  const before = await api.eventCount();
-  const body = await mutate(caller, name, input, PAYLOAD);
-  return { body, recorded: (await api.eventCount()) - before };
-}
-
-function expectRefused({ body, recorded }: { body: GraphQLBody; recorded: number }, code: string, extensions: Record<string, unknown> = {}): void {
-  expect(codesOf(body)).toEqual([code]);
-  expect(body.errors?.[0].extensions).toMatchObject(extensions);
-  expect(recorded).toBe(0);
-}
+/** Sends the mutation as `caller` and says what it recorded: a refusal must record nothing. */
+const send = (caller: Caller, name: string, input: Record<string, unknown>): Promise<Attempt> => attempt(api, () => mutate(caller, name, input, PAYLOAD));
 
 async function agreementNow(id: string): Promise<Record<string, any>> {
   return dataOf(await planner(`query ($id: ID!) { agreement(id: $id) { ${AGREEMENT} } }`, { id })).agreement;
@@ -84,9 +75,9 @@ async function agreementNow(id: string): Promise<Record<string, any>> {
 
 /** The mutations any caller may be refused, with an input that would otherwise go through. */
 async function expectRolesRefused(name: string, input: Record<string, unknown>): Promise<void> {
-  expectRefused(await attempt(diplomat, name, input), 'FORBIDDEN');
-  expectRefused(await attempt(auditor, name, input), 'FORBIDDEN');
-  expectRefused(await attempt(anonymous, name, input), 'UNAUTHENTICATED');
+  expectRefused(await send(diplomat, name, input), 'FORBIDDEN');
+  expectRefused(await send(auditor, name, input), 'FORBIDDEN');
+  expectRefused(await send(anonymous, name, input), 'UNAUTHENTICATED');
 }
 
 describe('signAgreement', () => {
@@ -127,35 +118,35 @@ describe('signAgreement', () => {
 
   it('refuses an agreement already signed as CONFLICT naming SIGNED, recording nothing', async () => {
     const signed = await recordSigned(programId);
-    const refusal = await attempt(planner, 'signAgreement', { id: signed.id, signedOn: '2020-02-01' });
+    const refusal = await send(planner, 'signAgreement', { id: signed.id, signedOn: '2020-02-01' });
     expectRefused(refusal, 'CONFLICT', { reason: 'FORBIDDEN_TRANSITION', from: 'SIGNED', to: 'SIGNED' });
     expect(refusal.body.errors?.[0].message).toContain('is SIGNED');
   });
 
   it('refuses an expiry before the signing as BAD_USER_INPUT naming the field at fault, recording nothing', async () => {
     const draft = await recordDraft(programId);
-    expectRefused(await attempt(planner, 'signAgreement', { id: draft.id, signedOn: '2020-01-15', expiresOn: '2020-01-14' }), 'BAD_USER_INPUT', {
+    expectRefused(await send(planner, 'signAgreement', { id: draft.id, signedOn: '2020-01-15', expiresOn: '2020-01-14' }), 'BAD_USER_INPUT', {
       field: 'expiresOn',
     });
     // Keeping the draft's expiry (31 Dec 2021), it is the signing date that is too late.
-    expectRefused(await attempt(planner, 'signAgreement', { id: draft.id, signedOn: '2022-01-01' }), 'BAD_USER_INPUT', { field: 'signedOn' });
+    expectRefused(await send(planner, 'signAgreement', { id: draft.id, signedOn: '2022-01-01' }), 'BAD_USER_INPUT', { field: 'signedOn' });
     expect(await agreementNow(draft.id)).toMatchObject({ status: 'DRAFT', version: 1 });
   });
 
   it('refuses a signing date that is no date, or none at all, as BAD_USER_INPUT', async () => {
     const draft = await recordDraft(programId);
-    expectRefused(await attempt(planner, 'signAgreement', { id: draft.id, signedOn: '31 กุมภาพันธ์ 2563' }), 'BAD_USER_INPUT');
-    expectRefused(await attempt(planner, 'signAgreement', { id: draft.id }), 'BAD_USER_INPUT');
+    expectRefused(await send(planner, 'signAgreement', { id: draft.id, signedOn: '31 กุมภาพันธ์ 2563' }), 'BAD_USER_INPUT');
+    expectRefused(await send(planner, 'signAgreement', { id: draft.id }), 'BAD_USER_INPUT');
   });
 
   it('refuses an agreement that was never recorded as NOT_FOUND naming id', async () => {
-    expectRefused(await attempt(planner, 'signAgreement', { id: MISSING, signedOn: '2020-01-15' }), 'NOT_FOUND', { field: 'id', entity: 'agreement' });
+    expectRefused(await send(planner, 'signAgreement', { id: MISSING, signedOn: '2020-01-15' }), 'NOT_FOUND', { field: 'id', entity: 'agreement' });
   });
 
   it('refuses a stale expectedVersion as CONFLICT, recording nothing', async () => {
     const draft = await recordDraft(programId);
     dataOf(await mutate(planner, 'amendAgreement', { id: draft.id, title: { en: 'Selling OTOP online' }, reason: 'Clearer title' }, PAYLOAD));
-    expectRefused(await attempt(planner, 'signAgreement', { id: draft.id, expectedVersion: 1, signedOn: '2020-01-15' }), 'CONFLICT', {
+    expectRefused(await send(planner, 'signAgreement', { id: draft.id, expectedVersion: 1, signedOn: '2020-01-15' }), 'CONFLICT', {
       reason: 'WRONG_EXPECTED_VERSION',
       actualVersion: 2,
     });
@@ -215,14 +206,14 @@ describe('amendAgreement', () => {
   it('refuses a terminated agreement as CONFLICT naming TERMINATED, recording nothing', async () => {
     const signed = await recordSigned(programId);
     dataOf(await mutate(planner, 'terminateAgreement', { id: signed.id, terminatedOn: '2020-06-30', reason: 'Superseded' }, PAYLOAD));
-    const refusal = await attempt(planner, 'amendAgreement', { id: signed.id, title: { en: 'Too late' }, reason: 'Renamed' });
+    const refusal = await send(planner, 'amendAgreement', { id: signed.id, title: { en: 'Too late' }, reason: 'Renamed' });
     expectRefused(refusal, 'CONFLICT');
     expect(refusal.body.errors?.[0].message).toContain('is TERMINATED');
   });
 
   it('refuses what it cannot take as BAD_USER_INPUT naming the field, recording nothing', async () => {
     const draft = await recordDraft(programId);
-    const amend = (input: Record<string, unknown>) => attempt(planner, 'amendAgreement', { id: draft.id, reason: 'Fixing it', ...input });
+    const amend = (input: Record<string, unknown>) => send(planner, 'amendAgreement', { id: draft.id, reason: 'Fixing it', ...input });
     expectRefused(await amend({ title: { en: 'New title' }, reason: '   ' }), 'BAD_USER_INPUT', { field: 'reason' });
     expectRefused(await amend({ title: null }), 'BAD_USER_INPUT', { field: 'title' });
     expectRefused(await amend({ partyIds: [org.diea] }), 'BAD_USER_INPUT', { field: 'partyIds' });
@@ -230,24 +221,24 @@ describe('amendAgreement', () => {
     // Nothing would change: the same title written with spaces around it.
     expectRefused(await amend({ title: { en: '  Training OTOP sellers online ' } }), 'BAD_USER_INPUT');
     const signed = await recordSigned(programId);
-    expectRefused(await attempt(planner, 'amendAgreement', { id: signed.id, expiresOn: '2019-12-31', reason: 'Shorter' }), 'BAD_USER_INPUT', {
+    expectRefused(await send(planner, 'amendAgreement', { id: signed.id, expiresOn: '2019-12-31', reason: 'Shorter' }), 'BAD_USER_INPUT', {
       field: 'expiresOn',
     });
   });
 
   it('refuses an unknown party or agreement as NOT_FOUND naming the field', async () => {
     const draft = await recordDraft(programId);
-    expectRefused(await attempt(planner, 'amendAgreement', { id: draft.id, partyIds: [org.diea, MISSING], reason: 'Add a party' }), 'NOT_FOUND', {
+    expectRefused(await send(planner, 'amendAgreement', { id: draft.id, partyIds: [org.diea, MISSING], reason: 'Add a party' }), 'NOT_FOUND', {
       field: 'partyIds[1]',
       entity: 'organization',
     });
-    expectRefused(await attempt(planner, 'amendAgreement', { id: MISSING, title: { en: 'X' }, reason: 'Renamed' }), 'NOT_FOUND', { field: 'id' });
+    expectRefused(await send(planner, 'amendAgreement', { id: MISSING, title: { en: 'X' }, reason: 'Renamed' }), 'NOT_FOUND', { field: 'id' });
   });
 
   it('refuses a stale expectedVersion as CONFLICT, recording nothing', async () => {
     const signed = await recordSigned(programId);
     dataOf(await mutate(planner, 'amendAgreement', { id: signed.id, title: { en: 'First amendment' }, reason: 'Renamed' }, PAYLOAD));
-    expectRefused(await attempt(planner, 'amendAgreement', { id: signed.id, expectedVersion: 1, title: { en: 'Second' }, reason: 'Renamed' }), 'CONFLICT', {
+    expectRefused(await send(planner, 'amendAgreement', { id: signed.id, expectedVersion: 1, title: { en: 'Second' }, reason: 'Renamed' }), 'CONFLICT', {
       reason: 'WRONG_EXPECTED_VERSION',
     });
   });
@@ -285,19 +276,19 @@ describe('terminateAgreement', () => {
 
   it('refuses a draft as CONFLICT naming DRAFT, and a terminated one naming TERMINATED, recording nothing', async () => {
     const draft = await recordDraft(programId);
-    const fromDraft = await attempt(planner, 'terminateAgreement', { id: draft.id, terminatedOn: '2020-06-30', reason: 'Abandoned' });
+    const fromDraft = await send(planner, 'terminateAgreement', { id: draft.id, terminatedOn: '2020-06-30', reason: 'Abandoned' });
     expectRefused(fromDraft, 'CONFLICT', { reason: 'FORBIDDEN_TRANSITION', from: 'DRAFT', to: 'TERMINATED' });
     expect(fromDraft.body.errors?.[0].message).toContain('is DRAFT');
     const signed = await recordSigned(programId);
     dataOf(await mutate(planner, 'terminateAgreement', { id: signed.id, terminatedOn: '2020-06-30', reason: 'Superseded' }, PAYLOAD));
-    const again = await attempt(planner, 'terminateAgreement', { id: signed.id, terminatedOn: '2020-07-01', reason: 'Again' });
+    const again = await send(planner, 'terminateAgreement', { id: signed.id, terminatedOn: '2020-07-01', reason: 'Again' });
     expectRefused(again, 'CONFLICT', { from: 'TERMINATED' });
     expect(again.body.errors?.[0].message).toContain('TERMINATED');
   });
 
   it('refuses a blank reason, a missing one and a day before the signing as BAD_USER_INPUT, recording nothing', async () => {
     const signed = await recordSigned(programId);
-    const terminate = (input: Record<string, unknown>) => attempt(planner, 'terminateAgreement', { id: signed.id, terminatedOn: '2020-06-30', ...input });
+    const terminate = (input: Record<string, unknown>) => send(planner, 'terminateAgreement', { id: signed.id, terminatedOn: '2020-06-30', ...input });
     expectRefused(await terminate({ reason: '' }), 'BAD_USER_INPUT', { field: 'reason' });
     expectRefused(await terminate({}), 'BAD_USER_INPUT');
     expectRefused(await terminate({ terminatedOn: '2020-01-14', reason: 'Before it began' }), 'BAD_USER_INPUT', { field: 'terminatedOn' });
@@ -305,13 +296,13 @@ describe('terminateAgreement', () => {
   });
 
   it('refuses an agreement that was never recorded as NOT_FOUND naming id', async () => {
-    expectRefused(await attempt(planner, 'terminateAgreement', { id: MISSING, terminatedOn: '2020-06-30', reason: 'Gone' }), 'NOT_FOUND', { field: 'id' });
+    expectRefused(await send(planner, 'terminateAgreement', { id: MISSING, terminatedOn: '2020-06-30', reason: 'Gone' }), 'NOT_FOUND', { field: 'id' });
   });
 
   it('refuses a stale expectedVersion as CONFLICT, recording nothing', async () => {
     const signed = await recordSigned(programId);
     dataOf(await mutate(planner, 'amendAgreement', { id: signed.id, expiresOn: '2023-12-31', reason: 'Extended' }, PAYLOAD));
-    expectRefused(await attempt(planner, 'terminateAgreement', { id: signed.id, expectedVersion: 1, terminatedOn: '2020-06-30', reason: 'Ended' }), 'CONFLICT', {
+    expectRefused(await send(planner, 'terminateAgreement', { id: signed.id, expectedVersion: 1, terminatedOn: '2020-06-30', reason: 'Ended' }), 'CONFLICT', {
       reason: 'WRONG_EXPECTED_VERSION',
     });
   });

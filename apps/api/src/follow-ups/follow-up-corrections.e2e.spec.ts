@@ -1,7 +1,8 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { LaunchProgram, LogActivity, RegisterOrganization } from '@tracker/application';
-import { callerFor, codesOf, dataOf, mutate, newCommandId, type Caller, type GraphQLBody } from '../testing/graphql-caller';
+import { callerFor, dataOf, mutate, newCommandId, type Caller, type GraphQLBody } from '../testing/graphql-caller';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { attempt, expectRefused } from '../testing/refusals';
 
 // updateFollowUp and reopenFollowUp through GraphQL, with the projector running so each
 // mutation answers with the follow-up as the read model then holds it.
@@ -49,15 +50,9 @@ async function closeAs(id: string, status: 'DONE' | 'DROPPED'): Promise<void> {
   dataOf(await mutate(diplomat, 'closeFollowUp', { id, status, note: 'first course held' }, FOLLOW_UP));
 }
 
-/** Sends the mutation and checks it was refused with `code` (and the field, when given), recording nothing. */
-async function expectRefused(send: () => Promise<GraphQLBody>, code: string, field?: string): Promise<GraphQLBody> {
-  const events = await api.eventCount();
-  const body = await send();
-  expect(codesOf(body)).toEqual([code]);
-  if (field !== undefined) expect(body.errors?.[0].extensions?.field).toBe(field);
-  expect(await api.eventCount()).toBe(events);
-  return body;
-}
+/** Refused with `code` (and naming the field, when given), recording nothing. */
+const refused = async (send: () => Promise<GraphQLBody>, code: string, field?: string): Promise<GraphQLBody> =>
+  expectRefused(await attempt(api, send), code, field === undefined ? {} : { field });
 
 interface HistoryNode {
   type: string;
@@ -142,7 +137,7 @@ describe('updateFollowUp', () => {
       const id = await addTraining();
       const commandId = newCommandId();
       dataOf(await mutate(diplomat, 'updateFollowUp', { commandId, id, dueOn: '2020-09-30', reason: 'more time' }, FOLLOW_UP));
-      const body = await expectRefused(() => mutate(diplomat, 'updateFollowUp', { commandId, id, dueOn: '2020-10-31', reason: 'more time' }, FOLLOW_UP), 'CONFLICT');
+      const body = await refused(() => mutate(diplomat, 'updateFollowUp', { commandId, id, dueOn: '2020-10-31', reason: 'more time' }, FOLLOW_UP), 'CONFLICT');
       expect(body.errors?.[0].extensions?.reason).toBe('COMMAND_ID_REUSED');
     });
 
@@ -185,50 +180,50 @@ describe('updateFollowUp', () => {
       ['a description cleared with null', { description: null, reason: 'r' }, 'description'],
       ['a blank description', { description: '  ', reason: 'r' }, 'description'],
     ])('refuses %s as BAD_USER_INPUT naming the field, recording nothing', async (_case, input, field) => {
-      await expectRefused(() => mutate(diplomat, 'updateFollowUp', { id, ...input }, FOLLOW_UP), 'BAD_USER_INPUT', field);
+      await refused(() => mutate(diplomat, 'updateFollowUp', { id, ...input }, FOLLOW_UP), 'BAD_USER_INPUT', field);
     });
 
     it('refuses an update that changes nothing as BAD_USER_INPUT, recording nothing', async () => {
-      const body = await expectRefused(
+      const body = await refused(
         () => mutate(diplomat, 'updateFollowUp', { id, ownerId: lazadaId, dueOn: '30/06/2563', description: 'Train OTOP SMEs to sell online', reason: 'checked' }, FOLLOW_UP),
         'BAD_USER_INPUT',
       );
       expect(body.errors?.[0].message).toMatch(/leaves follow-up .* as it is/);
-      await expectRefused(() => mutate(diplomat, 'updateFollowUp', { id, reason: 'nothing given' }, FOLLOW_UP), 'BAD_USER_INPUT');
+      await refused(() => mutate(diplomat, 'updateFollowUp', { id, reason: 'nothing given' }, FOLLOW_UP), 'BAD_USER_INPUT');
     });
 
     it('refuses a due date that is no date as BAD_USER_INPUT, recording nothing', async () => {
-      await expectRefused(() => mutate(diplomat, 'updateFollowUp', { id, dueOn: '31/02/2563', reason: 'r' }, FOLLOW_UP), 'BAD_USER_INPUT');
+      await refused(() => mutate(diplomat, 'updateFollowUp', { id, dueOn: '31/02/2563', reason: 'r' }, FOLLOW_UP), 'BAD_USER_INPUT');
     });
 
     it('refuses a follow-up that was never added as NOT_FOUND naming id', async () => {
-      await expectRefused(() => mutate(diplomat, 'updateFollowUp', { id: UNKNOWN_ID, dueOn: null, reason: 'r' }, FOLLOW_UP), 'NOT_FOUND', 'id');
+      await refused(() => mutate(diplomat, 'updateFollowUp', { id: UNKNOWN_ID, dueOn: null, reason: 'r' }, FOLLOW_UP), 'NOT_FOUND', 'id');
     });
 
     it('refuses an owner that is no registered organisation as NOT_FOUND naming ownerId', async () => {
-      await expectRefused(() => mutate(diplomat, 'updateFollowUp', { id, ownerId: UNKNOWN_ID, reason: 'r' }, FOLLOW_UP), 'NOT_FOUND', 'ownerId');
+      await refused(() => mutate(diplomat, 'updateFollowUp', { id, ownerId: UNKNOWN_ID, reason: 'r' }, FOLLOW_UP), 'NOT_FOUND', 'ownerId');
     });
 
     it('refuses a stale expectedVersion as CONFLICT, recording nothing', async () => {
       dataOf(await mutate(diplomat, 'updateFollowUp', { id, expectedVersion: 1, dueOn: '2020-07-15', reason: 'first' }, FOLLOW_UP));
-      const body = await expectRefused(() => mutate(diplomat, 'updateFollowUp', { id, expectedVersion: 1, dueOn: '2020-07-20', reason: 'second' }, FOLLOW_UP), 'CONFLICT');
+      const body = await refused(() => mutate(diplomat, 'updateFollowUp', { id, expectedVersion: 1, dueOn: '2020-07-20', reason: 'second' }, FOLLOW_UP), 'CONFLICT');
       expect(body.errors?.[0].extensions).toMatchObject({ reason: 'WRONG_EXPECTED_VERSION', expectedVersion: 1, actualVersion: 2 });
     });
 
     it.each(['DONE', 'DROPPED'] as const)('refuses a %s follow-up as CONFLICT naming its status, recording nothing', async (status) => {
       const closed = await addTraining();
       await closeAs(closed, status);
-      const body = await expectRefused(() => mutate(diplomat, 'updateFollowUp', { id: closed, ownerId: cddId, reason: 'r' }, FOLLOW_UP), 'CONFLICT');
+      const body = await refused(() => mutate(diplomat, 'updateFollowUp', { id: closed, ownerId: cddId, reason: 'r' }, FOLLOW_UP), 'CONFLICT');
       expect(body.errors?.[0].message).toContain(`is ${status}`);
       expect(body.errors?.[0].message).toContain('reopen it first');
     });
 
     it('refuses an auditor as FORBIDDEN, recording nothing', async () => {
-      await expectRefused(() => mutate(auditor, 'updateFollowUp', { id, dueOn: null, reason: 'r' }, FOLLOW_UP), 'FORBIDDEN');
+      await refused(() => mutate(auditor, 'updateFollowUp', { id, dueOn: null, reason: 'r' }, FOLLOW_UP), 'FORBIDDEN');
     });
 
     it('refuses a caller without a token as UNAUTHENTICATED, recording nothing', async () => {
-      await expectRefused(() => mutate(anonymous, 'updateFollowUp', { id, dueOn: null, reason: 'r' }, FOLLOW_UP), 'UNAUTHENTICATED');
+      await refused(() => mutate(anonymous, 'updateFollowUp', { id, dueOn: null, reason: 'r' }, FOLLOW_UP), 'UNAUTHENTICATED');
     });
   });
 });
@@ -309,30 +304,30 @@ describe('reopenFollowUp', () => {
     });
 
     it('refuses a blank reason as BAD_USER_INPUT naming reason, recording nothing', async () => {
-      await expectRefused(() => mutate(diplomat, 'reopenFollowUp', { id: doneId, reason: ' ' }, FOLLOW_UP), 'BAD_USER_INPUT', 'reason');
+      await refused(() => mutate(diplomat, 'reopenFollowUp', { id: doneId, reason: ' ' }, FOLLOW_UP), 'BAD_USER_INPUT', 'reason');
     });
 
     it('refuses a follow-up that was never added as NOT_FOUND naming id', async () => {
-      await expectRefused(() => mutate(diplomat, 'reopenFollowUp', { id: UNKNOWN_ID, reason: 'r' }, FOLLOW_UP), 'NOT_FOUND', 'id');
+      await refused(() => mutate(diplomat, 'reopenFollowUp', { id: UNKNOWN_ID, reason: 'r' }, FOLLOW_UP), 'NOT_FOUND', 'id');
     });
 
     it('refuses an open follow-up as CONFLICT naming its status, recording nothing', async () => {
       const open = await addTraining();
-      const body = await expectRefused(() => mutate(diplomat, 'reopenFollowUp', { id: open, reason: 'r' }, FOLLOW_UP), 'CONFLICT');
+      const body = await refused(() => mutate(diplomat, 'reopenFollowUp', { id: open, reason: 'r' }, FOLLOW_UP), 'CONFLICT');
       expect(body.errors?.[0].message).toContain('is OPEN');
     });
 
     it('refuses a stale expectedVersion as CONFLICT, recording nothing', async () => {
-      const body = await expectRefused(() => mutate(diplomat, 'reopenFollowUp', { id: doneId, expectedVersion: 1, reason: 'r' }, FOLLOW_UP), 'CONFLICT');
+      const body = await refused(() => mutate(diplomat, 'reopenFollowUp', { id: doneId, expectedVersion: 1, reason: 'r' }, FOLLOW_UP), 'CONFLICT');
       expect(body.errors?.[0].extensions).toMatchObject({ reason: 'WRONG_EXPECTED_VERSION', actualVersion: 2 });
     });
 
     it('refuses an auditor as FORBIDDEN, recording nothing', async () => {
-      await expectRefused(() => mutate(auditor, 'reopenFollowUp', { id: doneId, reason: 'r' }, FOLLOW_UP), 'FORBIDDEN');
+      await refused(() => mutate(auditor, 'reopenFollowUp', { id: doneId, reason: 'r' }, FOLLOW_UP), 'FORBIDDEN');
     });
 
     it('refuses a caller without a token as UNAUTHENTICATED, recording nothing', async () => {
-      await expectRefused(() => mutate(anonymous, 'reopenFollowUp', { id: doneId, reason: 'r' }, FOLLOW_UP), 'UNAUTHENTICATED');
+      await refused(() => mutate(anonymous, 'reopenFollowUp', { id: doneId, reason: 'r' }, FOLLOW_UP), 'UNAUTHENTICATED');
     });
   });
 });

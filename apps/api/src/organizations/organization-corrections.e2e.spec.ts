@@ -1,5 +1,6 @@
-import { callerFor, codesOf, dataOf, mutate, newCommandId, type Caller, type GraphQLBody } from '../testing/graphql-caller';
+import { callerFor, dataOf, mutate, newCommandId, type Caller, type GraphQLBody } from '../testing/graphql-caller';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { attempt, expectRefused } from '../testing/refusals';
 
 /**
  * updateOrganization and mergeOrganizations through GraphQL, with the projector running:
@@ -49,15 +50,9 @@ async function launchWithPartners(partners: [string, string][]): Promise<string>
 const update = (caller: Caller, input: Record<string, unknown>) => mutate(caller, 'updateOrganization', input, ORGANIZATION);
 const merge = (caller: Caller, input: Record<string, unknown>) => mutate(caller, 'mergeOrganizations', input, ORGANIZATION);
 
-/** The body must be refused with `code` (and these extensions), and the store must not have grown. */
-async function expectRefused(send: () => Promise<GraphQLBody>, code: string, extensions: Record<string, unknown> = {}): Promise<GraphQLBody> {
-  const before = await api.eventCount();
-  const body = await send();
-  expect(codesOf(body)).toEqual([code]);
-  expect(body.errors?.[0].extensions).toMatchObject(extensions);
-  expect(await api.eventCount()).toBe(before);
-  return body;
-}
+/** Refused with `code` (and these extensions), recording nothing. */
+const refused = async (send: () => Promise<GraphQLBody>, code: string, extensions: Record<string, unknown> = {}): Promise<GraphQLBody> =>
+  expectRefused(await attempt(api, send), code, extensions);
 
 async function storedEvent(streamId: string, version: number): Promise<{ type: string; data: any; metadata: any; recorded_at: Date }> {
   const { rows } = await api.database.pool.query('select type, data, metadata, recorded_at from events where stream_id = $1 and stream_version = $2', [
@@ -132,29 +127,29 @@ describe('updateOrganization', () => {
 
   it('refuses a blank reason, a change of nothing, a cleared kind and a bad country as BAD_USER_INPUT, recording nothing', async () => {
     const id = await register('Shopee Thailand');
-    await expectRefused(() => update(planner, { id, country: 'SG', reason: '  ' }), 'BAD_USER_INPUT', { field: 'reason' });
-    await expectRefused(() => update(planner, { id, country: 'th', kind: 'COMPANY', reason: 'checked' }), 'BAD_USER_INPUT');
-    await expectRefused(() => update(planner, { id, kind: null, reason: 'unknown' }), 'BAD_USER_INPUT', { field: 'kind' });
-    await expectRefused(() => update(planner, { id, country: 'Thailand', reason: 'spelt out' }), 'BAD_USER_INPUT', { field: 'country' });
+    await refused(() => update(planner, { id, country: 'SG', reason: '  ' }), 'BAD_USER_INPUT', { field: 'reason' });
+    await refused(() => update(planner, { id, country: 'th', kind: 'COMPANY', reason: 'checked' }), 'BAD_USER_INPUT');
+    await refused(() => update(planner, { id, kind: null, reason: 'unknown' }), 'BAD_USER_INPUT', { field: 'kind' });
+    await refused(() => update(planner, { id, country: 'Thailand', reason: 'spelt out' }), 'BAD_USER_INPUT', { field: 'country' });
   });
 
   it('refuses a parent below the organisation (a cycle) as BAD_USER_INPUT on parentId', async () => {
     const top = await register('Holding');
     const below = await register('Subsidiary', { parentId: top });
-    await expectRefused(() => update(planner, { id: top, parentId: below, reason: 'upside down' }), 'BAD_USER_INPUT', { field: 'parentId' });
-    await expectRefused(() => update(planner, { id: top, parentId: top, reason: 'its own parent' }), 'BAD_USER_INPUT', { field: 'parentId' });
+    await refused(() => update(planner, { id: top, parentId: below, reason: 'upside down' }), 'BAD_USER_INPUT', { field: 'parentId' });
+    await refused(() => update(planner, { id: top, parentId: top, reason: 'its own parent' }), 'BAD_USER_INPUT', { field: 'parentId' });
   });
 
   it('refuses an unknown organisation or parent as NOT_FOUND naming the field', async () => {
     const id = await register('Lazada Logistics');
-    await expectRefused(() => update(planner, { id: UNKNOWN, country: 'TH', reason: 'r' }), 'NOT_FOUND', { field: 'id', id: UNKNOWN });
-    await expectRefused(() => update(planner, { id, parentId: UNKNOWN, reason: 'r' }), 'NOT_FOUND', { field: 'parentId', id: UNKNOWN });
+    await refused(() => update(planner, { id: UNKNOWN, country: 'TH', reason: 'r' }), 'NOT_FOUND', { field: 'id', id: UNKNOWN });
+    await refused(() => update(planner, { id, parentId: UNKNOWN, reason: 'r' }), 'NOT_FOUND', { field: 'parentId', id: UNKNOWN });
   });
 
   it('refuses a stale expectedVersion as CONFLICT', async () => {
     const id = await register('Lazada Seller Center');
     dataOf(await update(planner, { id, country: 'SG', reason: 'Run from Singapore' }));
-    await expectRefused(() => update(planner, { id, expectedVersion: 1, country: 'MY', reason: 'Run from Kuala Lumpur' }), 'CONFLICT', {
+    await refused(() => update(planner, { id, expectedVersion: 1, country: 'MY', reason: 'Run from Kuala Lumpur' }), 'CONFLICT', {
       reason: 'WRONG_EXPECTED_VERSION',
       actualVersion: 2,
     });
@@ -162,9 +157,9 @@ describe('updateOrganization', () => {
 
   it('is for planners: a diplomat or an auditor is FORBIDDEN, no token is UNAUTHENTICATED', async () => {
     const id = await register('Lazada University');
-    await expectRefused(() => update(diplomat, { id, country: 'SG', reason: 'r' }), 'FORBIDDEN');
-    await expectRefused(() => update(auditor, { id, country: 'SG', reason: 'r' }), 'FORBIDDEN');
-    await expectRefused(() => update(anonymous, { id, country: 'SG', reason: 'r' }), 'UNAUTHENTICATED');
+    await refused(() => update(diplomat, { id, country: 'SG', reason: 'r' }), 'FORBIDDEN');
+    await refused(() => update(auditor, { id, country: 'SG', reason: 'r' }), 'FORBIDDEN');
+    await refused(() => update(anonymous, { id, country: 'SG', reason: 'r' }), 'UNAUTHENTICATED');
   });
 
   it("shows a partner's old kind and country as of before the update, the new ones after", async () => {
@@ -258,22 +253,22 @@ describe('mergeOrganizations', () => {
   it('refuses a blank reason, an organisation merged into itself and a survivor below the duplicate as BAD_USER_INPUT', async () => {
     const group = await register('Lazada Group');
     const child = await register('Lazada Philippines', { parentId: group });
-    await expectRefused(() => merge(planner, { survivorId: group, duplicateId: child, reason: ' ' }), 'BAD_USER_INPUT', { field: 'reason' });
-    await expectRefused(() => merge(planner, { survivorId: child, duplicateId: child, reason: 'r' }), 'BAD_USER_INPUT', { field: 'survivorId' });
-    await expectRefused(() => merge(planner, { survivorId: child, duplicateId: group, reason: 'r' }), 'BAD_USER_INPUT', { field: 'survivorId' });
+    await refused(() => merge(planner, { survivorId: group, duplicateId: child, reason: ' ' }), 'BAD_USER_INPUT', { field: 'reason' });
+    await refused(() => merge(planner, { survivorId: child, duplicateId: child, reason: 'r' }), 'BAD_USER_INPUT', { field: 'survivorId' });
+    await refused(() => merge(planner, { survivorId: child, duplicateId: group, reason: 'r' }), 'BAD_USER_INPUT', { field: 'survivorId' });
   });
 
   it('refuses an unknown survivor or duplicate as NOT_FOUND naming the field', async () => {
     const id = await register('Lazada Vietnam');
-    await expectRefused(() => merge(planner, { survivorId: UNKNOWN, duplicateId: id, reason: 'r' }), 'NOT_FOUND', { field: 'survivorId', id: UNKNOWN });
-    await expectRefused(() => merge(planner, { survivorId: id, duplicateId: UNKNOWN, reason: 'r' }), 'NOT_FOUND', { field: 'duplicateId', id: UNKNOWN });
+    await refused(() => merge(planner, { survivorId: UNKNOWN, duplicateId: id, reason: 'r' }), 'NOT_FOUND', { field: 'survivorId', id: UNKNOWN });
+    await refused(() => merge(planner, { survivorId: id, duplicateId: UNKNOWN, reason: 'r' }), 'NOT_FOUND', { field: 'duplicateId', id: UNKNOWN });
   });
 
   it("refuses a stale expectedVersion (the duplicate's) as CONFLICT", async () => {
     const survivor = await register('JD Central');
     const duplicate = await register('JD Central Thailand');
     dataOf(await mutate(planner, 'renameOrganization', { id: duplicate, name: { en: 'JD.com Thailand' } }, '{ result { version } }'));
-    await expectRefused(() => merge(planner, { survivorId: survivor, duplicateId: duplicate, expectedVersion: 1, reason: 'r' }), 'CONFLICT', {
+    await refused(() => merge(planner, { survivorId: survivor, duplicateId: duplicate, expectedVersion: 1, reason: 'r' }), 'CONFLICT', {
       reason: 'WRONG_EXPECTED_VERSION',
       actualVersion: 2,
     });
@@ -284,13 +279,13 @@ describe('mergeOrganizations', () => {
     const duplicate = await register('Shopee TH');
     const other = await register('Shopee Thailand Co., Ltd.');
     dataOf(await merge(planner, { survivorId: survivor, duplicateId: duplicate, reason: 'Registered twice' }));
-    const again = await expectRefused(() => merge(planner, { survivorId: other, duplicateId: duplicate, reason: 'r' }), 'CONFLICT', {
+    const again = await refused(() => merge(planner, { survivorId: other, duplicateId: duplicate, reason: 'r' }), 'CONFLICT', {
       reason: 'ORGANIZATION_MERGED',
       organizationId: duplicate,
       survivorId: survivor,
     });
     expect(again.errors?.[0].message).toContain(survivor);
-    await expectRefused(() => merge(planner, { survivorId: duplicate, duplicateId: other, reason: 'r' }), 'CONFLICT', {
+    await refused(() => merge(planner, { survivorId: duplicate, duplicateId: other, reason: 'r' }), 'CONFLICT', {
       reason: 'ORGANIZATION_MERGED',
       survivorId: survivor,
     });
@@ -300,8 +295,8 @@ describe('mergeOrganizations', () => {
     const survivor = await register('Kerry Express');
     const duplicate = await register('Kerry Express Thailand');
     const input = { survivorId: survivor, duplicateId: duplicate, reason: 'Registered twice' };
-    await expectRefused(() => merge(diplomat, input), 'FORBIDDEN');
-    await expectRefused(() => merge(auditor, input), 'FORBIDDEN');
-    await expectRefused(() => merge(anonymous, input), 'UNAUTHENTICATED');
+    await refused(() => merge(diplomat, input), 'FORBIDDEN');
+    await refused(() => merge(auditor, input), 'FORBIDDEN');
+    await refused(() => merge(anonymous, input), 'UNAUTHENTICATED');
   });
 });

@@ -2,6 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { LaunchProgram, LogActivity } from '@tracker/application';
 import { callerFor, codesOf, dataOf, mutate, newCommandId, type Caller, type GraphQLBody } from '../testing/graphql-caller';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { attempt, expectRefused } from '../testing/refusals';
 
 /**
  * voidOutcome through GraphQL: an outcome recorded by mistake is voided with a reason. It stays
@@ -58,13 +59,8 @@ async function historyOf(outcomeId: string): Promise<HistoryNode[]> {
   return data.programHistory.edges.map((edge: { node: HistoryNode }) => edge.node).filter((node: HistoryNode) => node.streamId === `outcome-${outcomeId}`);
 }
 
-async function refused(send: () => Promise<GraphQLBody>): Promise<GraphQLBody> {
-  const events = await api.eventCount();
-  const body = await send();
-  expect(body.errors?.length).toBeGreaterThan(0);
-  expect(await api.eventCount()).toBe(events);
-  return body;
-}
+/** A refused command's body, checking it recorded nothing. */
+const refused = async (send: () => Promise<GraphQLBody>): Promise<GraphQLBody> => expectRefused(await attempt(api, send));
 
 describe('voidOutcome', () => {
   let first: any;

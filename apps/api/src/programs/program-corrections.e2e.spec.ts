@@ -2,9 +2,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { AddProgramPartner, ChangeProgramStatus, LaunchProgram, RegisterOrganization } from '@tracker/application';
 import { waitForReadModel } from '@tracker/audit/testing';
 import { businessDateOf, type PartnerRole, type ProgramStatus } from '@tracker/domain';
-import { callerFor, codesOf, dataOf, mutate, newCommandId, type Caller, type GraphQLBody } from '../testing/graphql-caller';
+import { callerFor, dataOf, mutate, newCommandId, type Caller } from '../testing/graphql-caller';
 import { instantBefore, programAsOf, programTrail } from '../testing/program-trail';
 import { startTestApp, type TestApp } from '../testing/test-app';
+import { attempt, expectRefused, type Attempt } from '../testing/refusals';
 
 /**
  * A program's record put right (correctProgram) and a partner leaving it
@@ -70,22 +71,12 @@ async function newProgram({ status = 'ACTIVE', summary = 'Community products onl
   return programId;
 }
 
-async function attempt(caller: Caller, name: string, input: Record<string, unknown>): Promise<{ body: GraphQLBody; recorded: number }> {
-  const before = await api.eventCount();
-  const body = await mutate(caller, name, input, PAYLOAD);
-  return { body, recorded: (await api.eventCount()) - before };
-}
-
-function expectRefused({ body, recorded }: { body: GraphQLBody; recorded: number }, code: string, extensions: Record<string, unknown> = {}): void {
-  expect(codesOf(body)).toEqual([code]);
-  expect(body.errors?.[0].extensions).toMatchObject(extensions);
-  expect(recorded).toBe(0);
-}
+const send = (caller: Caller, name: string, input: Record<string, unknown>): Promise<Attempt> => attempt(api, () => mutate(caller, name, input, PAYLOAD));
 
 async function expectRolesRefused(name: string, input: Record<string, unknown>): Promise<void> {
-  expectRefused(await attempt(diplomat, name, input), 'FORBIDDEN');
-  expectRefused(await attempt(auditor, name, input), 'FORBIDDEN');
-  expectRefused(await attempt(anonymous, name, input), 'UNAUTHENTICATED');
+  expectRefused(await send(diplomat, name, input), 'FORBIDDEN');
+  expectRefused(await send(auditor, name, input), 'FORBIDDEN');
+  expectRefused(await send(anonymous, name, input), 'UNAUTHENTICATED');
 }
 
 async function programNow(id: string): Promise<Record<string, any>> {
@@ -146,7 +137,7 @@ describe('correctProgram', () => {
 
   it('refuses what it cannot take as BAD_USER_INPUT naming the field, recording nothing', async () => {
     const programId = await newProgram();
-    const correct = (input: Record<string, unknown>) => attempt(planner, 'correctProgram', { programId, reason: 'Fixing it', ...input });
+    const correct = (input: Record<string, unknown>) => send(planner, 'correctProgram', { programId, reason: 'Fixing it', ...input });
     expectRefused(await correct({ title: null }), 'BAD_USER_INPUT', { field: 'title' });
     expectRefused(await correct({ title: { en: 'New' }, reason: ' ' }), 'BAD_USER_INPUT', { field: 'reason' });
     expectRefused(await correct({ startedOn: '31 กุมภาพันธ์ 2562' }), 'BAD_USER_INPUT');
@@ -157,12 +148,12 @@ describe('correctProgram', () => {
   });
 
   it('refuses a program that was never launched as NOT_FOUND naming programId', async () => {
-    expectRefused(await attempt(planner, 'correctProgram', { programId: MISSING, summary: 'X', reason: 'Fix' }), 'NOT_FOUND', { field: 'programId', entity: 'program' });
+    expectRefused(await send(planner, 'correctProgram', { programId: MISSING, summary: 'X', reason: 'Fix' }), 'NOT_FOUND', { field: 'programId', entity: 'program' });
   });
 
   it('refuses a stale expectedVersion as CONFLICT, recording nothing', async () => {
     const programId = await newProgram({ partners: [[org.lazada, 'PLATFORM', null]] });
-    expectRefused(await attempt(planner, 'correctProgram', { programId, expectedVersion: 1, summary: 'X', reason: 'Fix' }), 'CONFLICT', {
+    expectRefused(await send(planner, 'correctProgram', { programId, expectedVersion: 1, summary: 'X', reason: 'Fix' }), 'CONFLICT', {
       reason: 'WRONG_EXPECTED_VERSION',
       actualVersion: 2,
     });
@@ -238,7 +229,7 @@ describe('removeProgramPartner', () => {
 
   it('refuses the last LEAD of an ACTIVE program as CONFLICT saying so, recording nothing', async () => {
     const programId = await newProgram({ partners: [[org.diea, 'LEAD', null], [org.lazada, 'PLATFORM', null]] });
-    const refusal = await attempt(planner, 'removeProgramPartner', { programId, organizationId: org.diea, reason: 'Leaving' });
+    const refusal = await send(planner, 'removeProgramPartner', { programId, organizationId: org.diea, reason: 'Leaving' });
     expectRefused(refusal, 'CONFLICT');
     expect(refusal.body.errors?.[0].message).toMatch(/last LEAD partner .* which is ACTIVE/);
     expect(partnerIds(await programNow(programId))).toEqual([org.diea, org.lazada]);
@@ -246,7 +237,7 @@ describe('removeProgramPartner', () => {
 
   it('refuses a program that is COMPLETED as CONFLICT naming the status', async () => {
     const programId = await newProgram({ status: 'COMPLETED', partners: [[org.mall, 'MARKETING', null]] });
-    const refusal = await attempt(planner, 'removeProgramPartner', { programId, organizationId: org.mall, reason: 'Leaving' });
+    const refusal = await send(planner, 'removeProgramPartner', { programId, organizationId: org.mall, reason: 'Leaving' });
     expectRefused(refusal, 'CONFLICT');
     expect(refusal.body.errors?.[0].message).toContain('is COMPLETED');
   });
@@ -254,25 +245,25 @@ describe('removeProgramPartner', () => {
   it('refuses a partner that already left as CONFLICT, recording nothing', async () => {
     const programId = await newProgram({ partners: [[org.mall, 'MARKETING', null]] });
     dataOf(await mutate(planner, 'removeProgramPartner', { programId, organizationId: org.mall, leftOn: '2020-01-31', reason: 'Contract ended' }, PAYLOAD));
-    const again = await attempt(planner, 'removeProgramPartner', { programId, organizationId: org.mall, reason: 'Again' });
+    const again = await send(planner, 'removeProgramPartner', { programId, organizationId: org.mall, reason: 'Again' });
     expectRefused(again, 'CONFLICT');
     expect(again.body.errors?.[0].message).toContain('already left');
   });
 
   it('refuses an organisation that was never a partner, and a program never launched, as NOT_FOUND naming the field', async () => {
     const programId = await newProgram({ partners: [[org.mall, 'MARKETING', null]] });
-    expectRefused(await attempt(planner, 'removeProgramPartner', { programId, organizationId: org.cdd, reason: 'Leaving' }), 'NOT_FOUND', {
+    expectRefused(await send(planner, 'removeProgramPartner', { programId, organizationId: org.cdd, reason: 'Leaving' }), 'NOT_FOUND', {
       field: 'organizationId',
       id: org.cdd,
     });
-    expectRefused(await attempt(planner, 'removeProgramPartner', { programId: MISSING, organizationId: org.cdd, reason: 'Leaving' }), 'NOT_FOUND', {
+    expectRefused(await send(planner, 'removeProgramPartner', { programId: MISSING, organizationId: org.cdd, reason: 'Leaving' }), 'NOT_FOUND', {
       field: 'programId',
     });
   });
 
   it('refuses a blank reason and a leaving day before the joining day as BAD_USER_INPUT naming the field', async () => {
     const programId = await newProgram({ partners: [[org.lazada, 'PLATFORM', '2019-12-16']] });
-    const remove = (input: Record<string, unknown>) => attempt(planner, 'removeProgramPartner', { programId, organizationId: org.lazada, ...input });
+    const remove = (input: Record<string, unknown>) => send(planner, 'removeProgramPartner', { programId, organizationId: org.lazada, ...input });
     expectRefused(await remove({ reason: '' }), 'BAD_USER_INPUT', { field: 'reason' });
     expectRefused(await remove({ leftOn: '15 ธ.ค. 2562', reason: 'Left early' }), 'BAD_USER_INPUT', { field: 'leftOn' });
     expectRefused(await remove({ leftOn: '2019-13-01', reason: 'Left early' }), 'BAD_USER_INPUT');
@@ -281,7 +272,7 @@ describe('removeProgramPartner', () => {
 
   it('refuses a stale expectedVersion as CONFLICT, recording nothing', async () => {
     const programId = await newProgram({ partners: [[org.lazada, 'PLATFORM', null], [org.mall, 'MARKETING', null]] });
-    expectRefused(await attempt(planner, 'removeProgramPartner', { programId, expectedVersion: 2, organizationId: org.mall, reason: 'Leaving' }), 'CONFLICT', {
+    expectRefused(await send(planner, 'removeProgramPartner', { programId, expectedVersion: 2, organizationId: org.mall, reason: 'Leaving' }), 'CONFLICT', {
       reason: 'WRONG_EXPECTED_VERSION',
     });
   });
