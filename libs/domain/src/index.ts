@@ -42,7 +42,6 @@ export { followUpDecider, type FollowUpState } from './follow-up/follow-up.decid
 export * from './tracker/tracker.events';
 export * from './tracker/tracker.upcasters';
 export * from './tracker/tracker.streams';
-export * from './tracker/tracker.commands';
 export * from './tracker/tracker.references';
 
 export * from './reference-case';

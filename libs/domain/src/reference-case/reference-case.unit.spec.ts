@@ -6,7 +6,6 @@ import { programDecider, type ProgramFacts } from '../program';
 import { fold, type CommandMetadata, type Decider } from '../shared/decider';
 import { sumDecimals } from '../shared/money';
 import { formatThaiDate } from '../shared/thai-date';
-import { decideTracker, streamIdOf, type TrackerCommand } from '../tracker/tracker.commands';
 import { occurredOnOf, type TrackerEvent } from '../tracker/tracker.events';
 import { streamIdFor } from '../tracker/tracker.streams';
 import {
@@ -28,12 +27,12 @@ const planner: CommandMetadata = { ...diplomat, actor: 'planner@mfa.go.th' };
 
 const streams = new Map<string, TrackerEvent[]>();
 const read = (streamId: string): readonly TrackerEvent[] => streams.get(streamId) ?? [];
-// A stream holds one aggregate's events (streamIdOf sees to it), hence the cast.
+// A stream holds one aggregate's events (each send names its aggregate's stream), hence the cast.
 const stateOf = <C, E, S>(decider: Decider<C, E, S>, streamId: string): S => fold(decider, read(streamId) as readonly E[]);
 
-function send(command: TrackerCommand): TrackerEvent[] {
-  const streamId = streamIdOf(command);
-  const events = decideTracker(command, read(streamId));
+/** Decides the command against its stream, as a command handler does, and appends the events. */
+function send<C, E extends TrackerEvent, S>(decider: Decider<C, E, S>, streamId: string, command: C): E[] {
+  const events = decider.decide(command, stateOf(decider, streamId));
   streams.set(streamId, [...read(streamId), ...events]);
   return events;
 }
@@ -56,7 +55,7 @@ function parent(id: string): ParentFacts {
 
 function tellTheStory(): void {
   for (const org of referenceOrganizations) {
-    send({
+    send(organizationDecider, streamIdFor.organization(org.id), {
       type: 'RegisterOrganization',
       data: {
         organizationId: org.id,
@@ -70,7 +69,7 @@ function tellTheStory(): void {
     });
   }
 
-  send({
+  send(programDecider, streamIdFor.program(referenceProgram.id), {
     type: 'LaunchProgram',
     data: {
       programId: referenceProgram.id,
@@ -81,17 +80,17 @@ function tellTheStory(): void {
     metadata: planner,
   });
   for (const partner of referenceProgram.partners) {
-    send({
+    send(programDecider, streamIdFor.program(referenceProgram.id), {
       type: 'AddProgramPartner',
       data: { programId: referenceProgram.id, ...partner, knownOrganizationIds: knownOrganizationIds([partner.organizationId]) },
       metadata: planner,
     });
   }
-  send({ type: 'ChangeProgramStatus', data: { programId: referenceProgram.id, status: 'ACTIVE' }, metadata: planner });
+  send(programDecider, streamIdFor.program(referenceProgram.id), { type: 'ChangeProgramStatus', data: { programId: referenceProgram.id, status: 'ACTIVE' }, metadata: planner });
 
   for (const a of referenceActivities) {
     const referenced = [...a.organizerIds, ...a.participants.map((p) => p.organizationId)];
-    send({
+    send(activityDecider, streamIdFor.activity(a.id), {
       type: 'LogActivity',
       data: {
         ...a,
@@ -105,7 +104,7 @@ function tellTheStory(): void {
       metadata: diplomat,
     });
     for (const outcome of referenceOutcomes.filter((o) => o.activityId === a.id)) {
-      send({
+      send(outcomeDecider, streamIdFor.outcome(outcome.id), {
         type: 'RecordOutcome',
         data: {
           ...outcome,
@@ -118,7 +117,7 @@ function tellTheStory(): void {
       });
     }
     for (const followUp of referenceFollowUps.filter((f) => f.activityId === a.id)) {
-      send({
+      send(followUpDecider, streamIdFor.followUp(followUp.id), {
         type: 'AddFollowUp',
         data: {
           ...followUp,
