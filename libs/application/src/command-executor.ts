@@ -39,6 +39,13 @@ export interface Versioned {
 }
 
 /**
+ * A command's input as the contract gives it: the domain command's own fields (one
+ * definition, in libs/domain), less the record's id and the facts its handler reads, which are
+ * named in `Without`. Inputs on an existing record add the contract's `id` beside it.
+ */
+export type InputOf<C extends { data: object }, Without extends keyof C['data'] = never> = Omit<C['data'], Without>;
+
+/**
  * A command as the handlers take it: the mutation's input (the contract's input type, field
  * for field), who sent it and when, and for commands that create a record, options the
  * contract does not expose (a fixed id). Sent through @nestjs/cqrs's CommandBus in the api,

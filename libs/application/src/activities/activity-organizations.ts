@@ -1,7 +1,6 @@
-import { boundedList } from '@tracker/domain';
+import { boundedList, type ParticipantInput } from '@tracker/domain';
 import type { FactReader } from '../fact-reader';
 import { organizationIn, type FieldLocator } from '../input-fields';
-import type { ParticipantInput } from './log-activity';
 
 /**
  * The organisations an activity's input names, organisers and participants' organisations,

@@ -1,13 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { activityDecider, streamIdFor } from '@tracker/domain';
+import { activityDecider, streamIdFor, type CancelActivity as CancelActivityCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 import { renamed } from '../input-fields';
 
 /** The activity's outcomes and follow-ups are left as they are (each has its own commands). */
-export interface CancelActivityInput extends Idempotent, Versioned {
+export interface CancelActivityInput extends Idempotent, Versioned, InputOf<CancelActivityCommand, 'activityId'> {
   id: string;
-  reason: string;
 }
 
 export class CancelActivity extends TrackerCommand<CancelActivityInput> {}

@@ -1,29 +1,16 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { activityDecider, streamIdFor, type ActivityKind, type ActivityStatus, type LocalizedTextInput } from '@tracker/domain';
+import { activityDecider, streamIdFor, type CorrectActivity as CorrectActivityCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, isGiven, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, isGiven, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 import { renamed } from '../input-fields';
-import type { LocationInput, ParticipantInput } from './log-activity';
 import { activityOrganizations } from './activity-organizations';
 
 /**
  * Fields left out keep their value; null clears an optional one; a list given replaces the
  * whole list. A programId other than the activity's moves it to that program.
  */
-export interface CorrectActivityInput extends Idempotent, Versioned {
+export interface CorrectActivityInput extends Idempotent, Versioned, InputOf<CorrectActivityCommand, 'activityId' | 'knownOrganizationIds' | 'program'> {
   id: string;
-  programId?: string | null;
-  kind?: ActivityKind | null;
-  status?: ActivityStatus | null;
-  title?: LocalizedTextInput | null;
-  startsOn?: string | null;
-  endsOn?: string | null;
-  location?: LocationInput | null;
-  organizerIds?: readonly string[] | null;
-  participants?: readonly ParticipantInput[] | null;
-  topics?: readonly string[] | null;
-  summary?: string | null;
-  reason: string;
 }
 
 export class CorrectActivity extends TrackerCommand<CorrectActivityInput> {}

@@ -1,35 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { activityDecider, streamIdFor, type ActivityKind, type ActivityStatus, type LocalizedTextInput } from '@tracker/domain';
+import { activityDecider, streamIdFor, type LogActivity as LogActivityCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, isGiven, newRecord, TrackerCommand, type Idempotent } from '../command-executor';
+import { CommandExecutor, isGiven, newRecord, TrackerCommand, type Idempotent, type InputOf } from '../command-executor';
 import { activityOrganizations } from './activity-organizations';
 
-export interface LocationInput {
-  venue?: string | null;
-  city?: string | null;
-  country?: string | null;
-}
-
-export interface ParticipantInput {
-  name: LocalizedTextInput;
-  position?: LocalizedTextInput | null;
-  organizationId?: string | null;
-}
-
-export interface LogActivityInput extends Idempotent {
-  programId?: string | null;
-  kind: ActivityKind;
-  /** HELD when left out. */
-  status?: ActivityStatus | null;
-  title: LocalizedTextInput;
-  startsOn: string;
-  endsOn?: string | null;
-  location?: LocationInput | null;
-  organizerIds?: readonly string[] | null;
-  participants?: readonly ParticipantInput[] | null;
-  topics?: readonly string[] | null;
-  summary?: string | null;
-}
+export type LogActivityInput = Idempotent & InputOf<LogActivityCommand, 'activityId' | 'knownOrganizationIds' | 'program'>;
 
 export class LogActivity extends TrackerCommand<LogActivityInput> {}
 

@@ -1,16 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { agreementDecider, boundedList, streamIdFor, type LocalizedTextInput } from '@tracker/domain';
+import { agreementDecider, boundedList, streamIdFor, type AmendAgreement as AmendAgreementCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 import { organizationIn, renamed } from '../input-fields';
 
 /** Fields left out keep their value; null clears expiresOn; partyIds given replaces the whole list. */
-export interface AmendAgreementInput extends Idempotent, Versioned {
+export interface AmendAgreementInput extends Idempotent, Versioned, InputOf<AmendAgreementCommand, 'agreementId' | 'knownOrganizationIds'> {
   id: string;
-  title?: LocalizedTextInput | null;
-  partyIds?: readonly string[] | null;
-  expiresOn?: string | null;
-  reason: string;
 }
 
 export class AmendAgreement extends TrackerCommand<AmendAgreementInput> {}

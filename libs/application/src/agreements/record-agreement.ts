@@ -1,17 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { agreementDecider, boundedList, streamIdFor, type AgreementStatus, type LocalizedTextInput } from '@tracker/domain';
+import { agreementDecider, boundedList, streamIdFor, type RecordAgreement as RecordAgreementCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, isGiven, newRecord, TrackerCommand, type Idempotent } from '../command-executor';
+import { CommandExecutor, isGiven, newRecord, TrackerCommand, type Idempotent, type InputOf } from '../command-executor';
 import { organizationIn } from '../input-fields';
 
-export interface RecordAgreementInput extends Idempotent {
-  title: LocalizedTextInput;
-  partyIds: readonly string[];
-  programId?: string | null;
-  status?: AgreementStatus | null;
-  signedOn?: string | null;
-  expiresOn?: string | null;
-}
+export type RecordAgreementInput = Idempotent & InputOf<RecordAgreementCommand, 'agreementId' | 'knownOrganizationIds' | 'program'>;
 
 export class RecordAgreement extends TrackerCommand<RecordAgreementInput> {}
 

@@ -1,14 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { agreementDecider, streamIdFor } from '@tracker/domain';
+import { agreementDecider, streamIdFor, type SignAgreement as SignAgreementCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 import { renamed } from '../input-fields';
 
 /** expiresOn left out keeps the draft's expiry; null clears it. */
-export interface SignAgreementInput extends Idempotent, Versioned {
+export interface SignAgreementInput extends Idempotent, Versioned, InputOf<SignAgreementCommand, 'agreementId'> {
   id: string;
-  signedOn: string;
-  expiresOn?: string | null;
 }
 
 export class SignAgreement extends TrackerCommand<SignAgreementInput> {}

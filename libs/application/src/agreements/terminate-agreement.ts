@@ -1,13 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { agreementDecider, streamIdFor } from '@tracker/domain';
+import { agreementDecider, streamIdFor, type TerminateAgreement as TerminateAgreementCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 import { renamed } from '../input-fields';
 
-export interface TerminateAgreementInput extends Idempotent, Versioned {
+export interface TerminateAgreementInput extends Idempotent, Versioned, InputOf<TerminateAgreementCommand, 'agreementId'> {
   id: string;
-  terminatedOn: string;
-  reason: string;
 }
 
 export class TerminateAgreement extends TrackerCommand<TerminateAgreementInput> {}

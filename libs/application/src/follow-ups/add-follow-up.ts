@@ -1,14 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { followUpDecider, streamIdFor } from '@tracker/domain';
+import { followUpDecider, streamIdFor, type AddFollowUp as AddFollowUpCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, newRecord, TrackerCommand, type Idempotent } from '../command-executor';
+import { CommandExecutor, newRecord, TrackerCommand, type Idempotent, type InputOf } from '../command-executor';
 
-export interface AddFollowUpInput extends Idempotent {
-  activityId: string;
-  description: string;
-  ownerId?: string | null;
-  dueOn?: string | null;
-}
+export type AddFollowUpInput = Idempotent & InputOf<AddFollowUpCommand, 'followUpId' | 'activity' | 'knownOrganizationIds'>;
 
 export class AddFollowUp extends TrackerCommand<AddFollowUpInput> {}
 

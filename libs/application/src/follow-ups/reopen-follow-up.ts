@@ -1,13 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { followUpDecider, streamIdFor } from '@tracker/domain';
+import { followUpDecider, streamIdFor, type ReopenFollowUp as ReopenFollowUpCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 import { renamed } from '../input-fields';
 
 /** A DONE or DROPPED follow-up back to OPEN; an OPEN one is refused (CONFLICT). */
-export interface ReopenFollowUpInput extends Idempotent, Versioned {
+export interface ReopenFollowUpInput extends Idempotent, Versioned, InputOf<ReopenFollowUpCommand, 'followUpId'> {
   id: string;
-  reason: string;
 }
 
 export class ReopenFollowUp extends TrackerCommand<ReopenFollowUpInput> {}

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { followUpDecider, streamIdFor } from '@tracker/domain';
+import { followUpDecider, streamIdFor, type UpdateFollowUp as UpdateFollowUpCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 import { renamed } from '../input-fields';
 
 /**
@@ -9,12 +9,8 @@ import { renamed } from '../input-fields';
  * clears ownerId or dueOn; description cannot be null. A DONE or DROPPED follow-up is
  * refused (CONFLICT): reopen it first.
  */
-export interface UpdateFollowUpInput extends Idempotent, Versioned {
+export interface UpdateFollowUpInput extends Idempotent, Versioned, InputOf<UpdateFollowUpCommand, 'followUpId' | 'knownOrganizationIds'> {
   id: string;
-  description?: string | null;
-  ownerId?: string | null;
-  dueOn?: string | null;
-  reason: string;
 }
 
 export class UpdateFollowUp extends TrackerCommand<UpdateFollowUpInput> {}

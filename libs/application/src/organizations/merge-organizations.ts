@@ -1,14 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { organizationDecider, streamIdFor } from '@tracker/domain';
+import { organizationDecider, streamIdFor, type MergeOrganizations as MergeOrganizationsCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 
 /** `expectedVersion` is the duplicate's: the merge is recorded on the duplicate's stream. */
-export interface MergeOrganizationsInput extends Idempotent, Versioned {
-  survivorId: string;
-  duplicateId: string;
-  reason: string;
-}
+export type MergeOrganizationsInput = Idempotent & Versioned & InputOf<MergeOrganizationsCommand, 'survivor'>;
 
 export class MergeOrganizations extends TrackerCommand<MergeOrganizationsInput> {}
 

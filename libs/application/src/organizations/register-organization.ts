@@ -1,14 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { organizationDecider, streamIdFor, type LocalizedTextInput, type OrganizationKind } from '@tracker/domain';
+import { organizationDecider, streamIdFor, type RegisterOrganization as RegisterOrganizationCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, isGiven, newRecord, TrackerCommand, type Idempotent } from '../command-executor';
+import { CommandExecutor, isGiven, newRecord, TrackerCommand, type Idempotent, type InputOf } from '../command-executor';
 
-export interface RegisterOrganizationInput extends Idempotent {
-  name: LocalizedTextInput;
-  kind: OrganizationKind;
-  country?: string | null;
-  parentId?: string | null;
-}
+export type RegisterOrganizationInput = Idempotent & InputOf<RegisterOrganizationCommand, 'organizationId' | 'parent'>;
 
 export class RegisterOrganization extends TrackerCommand<RegisterOrganizationInput> {}
 

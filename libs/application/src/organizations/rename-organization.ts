@@ -1,12 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { organizationDecider, streamIdFor, type LocalizedTextInput } from '@tracker/domain';
+import { organizationDecider, streamIdFor, type RenameOrganization as RenameOrganizationCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 import { renamed } from '../input-fields';
 
-export interface RenameOrganizationInput extends Idempotent, Versioned {
+export interface RenameOrganizationInput extends Idempotent, Versioned, InputOf<RenameOrganizationCommand, 'organizationId'> {
   id: string;
-  name: LocalizedTextInput;
 }
 
 export class RenameOrganization extends TrackerCommand<RenameOrganizationInput> {}

@@ -1,16 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { organizationDecider, streamIdFor, type OrganizationKind } from '@tracker/domain';
+import { organizationDecider, streamIdFor, type UpdateOrganization as UpdateOrganizationCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, isGiven, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, isGiven, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 import { renamed } from '../input-fields';
 
 /** Fields left out keep their value; null clears country or parent. */
-export interface UpdateOrganizationInput extends Idempotent, Versioned {
+export interface UpdateOrganizationInput extends Idempotent, Versioned, InputOf<UpdateOrganizationCommand, 'organizationId' | 'parent'> {
   id: string;
-  kind?: OrganizationKind | null;
-  country?: string | null;
-  parentId?: string | null;
-  reason: string;
 }
 
 export class UpdateOrganization extends TrackerCommand<UpdateOrganizationInput> {}

@@ -1,17 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { outcomeDecider, streamIdFor } from '@tracker/domain';
+import { outcomeDecider, streamIdFor, type CorrectOutcome as CorrectOutcomeCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 import { renamed } from '../input-fields';
 
 /** Fields left out keep their value; null clears them. */
-export interface CorrectOutcomeInput extends Idempotent, Versioned {
+export interface CorrectOutcomeInput extends Idempotent, Versioned, InputOf<CorrectOutcomeCommand, 'outcomeId'> {
   id: string;
-  amount?: string | null;
-  currency?: string | null;
-  quantity?: number | null;
-  description?: string | null;
-  reason: string;
 }
 
 export class CorrectOutcome extends TrackerCommand<CorrectOutcomeInput> {}

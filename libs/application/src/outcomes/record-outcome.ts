@@ -1,17 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { outcomeDecider, streamIdFor, type OutcomeKind } from '@tracker/domain';
+import { outcomeDecider, streamIdFor, type RecordOutcome as RecordOutcomeCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, isGiven, newRecord, TrackerCommand, type Idempotent } from '../command-executor';
+import { CommandExecutor, isGiven, newRecord, TrackerCommand, type Idempotent, type InputOf } from '../command-executor';
 
-export interface RecordOutcomeInput extends Idempotent {
-  programId: string;
-  activityId?: string | null;
-  kind: OutcomeKind;
-  amount?: string | null;
-  currency?: string | null;
-  quantity?: number | null;
-  description?: string | null;
-}
+export type RecordOutcomeInput = Idempotent & InputOf<RecordOutcomeCommand, 'outcomeId' | 'program' | 'activity'>;
 
 export class RecordOutcome extends TrackerCommand<RecordOutcomeInput> {}
 

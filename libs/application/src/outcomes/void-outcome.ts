@@ -1,13 +1,12 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { outcomeDecider, streamIdFor } from '@tracker/domain';
+import { outcomeDecider, streamIdFor, type VoidOutcome as VoidOutcomeCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 import { renamed } from '../input-fields';
 
 /** An outcome recorded by mistake: it stays listed, voided, and counts in no total. */
-export interface VoidOutcomeInput extends Idempotent, Versioned {
+export interface VoidOutcomeInput extends Idempotent, Versioned, InputOf<VoidOutcomeCommand, 'outcomeId'> {
   id: string;
-  reason: string;
 }
 
 export class VoidOutcome extends TrackerCommand<VoidOutcomeInput> {}

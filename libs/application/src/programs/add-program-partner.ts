@@ -1,14 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { programDecider, streamIdFor, type PartnerRole } from '@tracker/domain';
+import { programDecider, streamIdFor, type AddProgramPartner as AddProgramPartnerCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 
-export interface AddProgramPartnerInput extends Idempotent, Versioned {
-  programId: string;
-  organizationId: string;
-  role: PartnerRole;
-  joinedOn?: string | null;
-}
+export type AddProgramPartnerInput = Idempotent & Versioned & InputOf<AddProgramPartnerCommand, 'knownOrganizationIds'>;
 
 export class AddProgramPartner extends TrackerCommand<AddProgramPartnerInput> {}
 

@@ -1,13 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { programDecider, streamIdFor, type ProgramStatus } from '@tracker/domain';
+import { programDecider, streamIdFor, type ChangeProgramStatus as ChangeProgramStatusCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 
-export interface ChangeProgramStatusInput extends Idempotent, Versioned {
-  programId: string;
-  status: ProgramStatus;
-  reason?: string | null;
-}
+export type ChangeProgramStatusInput = Idempotent & Versioned & InputOf<ChangeProgramStatusCommand>;
 
 export class ChangeProgramStatus extends TrackerCommand<ChangeProgramStatusInput> {}
 

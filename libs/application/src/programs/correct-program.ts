@@ -1,16 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { programDecider, streamIdFor, type LocalizedTextInput } from '@tracker/domain';
+import { programDecider, streamIdFor, type CorrectProgram as CorrectProgramCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 
 /** Fields left out keep their value; null clears summary or startedOn. */
-export interface CorrectProgramInput extends Idempotent, Versioned {
-  programId: string;
-  title?: LocalizedTextInput | null;
-  summary?: string | null;
-  startedOn?: string | null;
-  reason: string;
-}
+export type CorrectProgramInput = Idempotent & Versioned & InputOf<CorrectProgramCommand>;
 
 export class CorrectProgram extends TrackerCommand<CorrectProgramInput> {}
 

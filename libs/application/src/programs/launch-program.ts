@@ -1,14 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { programDecider, streamIdFor, type LocalizedTextInput, type ProgramStatus } from '@tracker/domain';
+import { programDecider, streamIdFor, type LaunchProgram as LaunchProgramCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, newRecord, TrackerCommand, type Idempotent } from '../command-executor';
+import { CommandExecutor, newRecord, TrackerCommand, type Idempotent, type InputOf } from '../command-executor';
 
-export interface LaunchProgramInput extends Idempotent {
-  title: LocalizedTextInput;
-  summary?: string | null;
-  startedOn?: string | null;
-  status?: ProgramStatus | null;
-}
+export type LaunchProgramInput = Idempotent & InputOf<LaunchProgramCommand, 'programId'>;
 
 export class LaunchProgram extends TrackerCommand<LaunchProgramInput> {}
 

@@ -1,15 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { programDecider, streamIdFor } from '@tracker/domain';
+import { programDecider, streamIdFor, type RemoveProgramPartner as RemoveProgramPartnerCommand } from '@tracker/domain';
 import type { CommandResult } from '../command-context';
-import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned } from '../command-executor';
+import { CommandExecutor, existingRecord, TrackerCommand, type Idempotent, type Versioned, type InputOf } from '../command-executor';
 
 /** leftOn left out is today in Thailand. */
-export interface RemoveProgramPartnerInput extends Idempotent, Versioned {
-  programId: string;
-  organizationId: string;
-  leftOn?: string | null;
-  reason: string;
-}
+export type RemoveProgramPartnerInput = Idempotent & Versioned & InputOf<RemoveProgramPartnerCommand, 'mergedEntryIds'>;
 
 export class RemoveProgramPartner extends TrackerCommand<RemoveProgramPartnerInput> {}
 
