@@ -89,11 +89,12 @@ export interface CommandPlan<C extends DomainCommand, E extends TrackerEvent, S>
   decider: Decider<C, E, S>;
   target: Target;
   /**
-   * Reads the facts the command needs (other aggregates, through `facts`) and builds the
+   * Reads the facts the command needs (other aggregates, through `facts`; the record's own
+   * state, folded from the stream the executor has read, is `current`) and builds the
    * domain command for the record `id`. Reads only: an idempotent retry builds it again
    * against the facts as the first attempt saw them.
    */
-  build: (id: string, facts: FactReader) => Promise<DistributiveOmit<C, 'metadata'>>;
+  build: (id: string, facts: FactReader, current: S) => Promise<DistributiveOmit<C, 'metadata'>>;
   fields?: readonly FieldLocator[];
 }
 
@@ -142,8 +143,9 @@ export class CommandExecutor {
     if (typeof expected === 'number' && version > 0 && expected !== version) {
       throw new WrongExpectedVersionError(streamId, expected, version);
     }
-    const body = await plan.build(id, new FactReader(this.store));
-    const events = decide(plan, body, request.now, request, stored);
+    const state = stateOf(plan, stored);
+    const body = await plan.build(id, new FactReader(this.store), state);
+    const events = decide(plan, body, request.now, request, state);
     const appendAt: ExpectedVersion = expected === 'new' ? 'no_stream' : expected === 'read' ? version : expected;
     try {
       const appended = await this.store.append(streamId, events.map((event, index) => newEvent(event, index, request)), appendAt);
@@ -177,8 +179,8 @@ export class CommandExecutor {
     if (original.metadata.actor !== request.actor) {
       throw new CommandIdReusedError(request.ids.commandId, 'by another actor');
     }
-    const body = await plan.build(id, new FactReader(this.store, original.position));
-    const before = stored.slice(0, index);
+    const before = stateOf(plan, stored.slice(0, index));
+    const body = await plan.build(id, new FactReader(this.store, original.position), before);
     const recorded = stored.slice(index);
     // `now` only gives dates the input leaves out (a follow-up's closing day). The retry's own
     // now gives the same unless the day has turned since; then the first attempt's recording
@@ -201,12 +203,18 @@ export class CommandExecutor {
   }
 }
 
+/** The record's state: its stream folded by the plan's aggregate. */
+function stateOf<C extends DomainCommand, E extends TrackerEvent, S>(plan: CommandPlan<C, E, S>, stream: readonly StoredEvent[]): S {
+  // The stream holds this aggregate's events only: its name is the aggregate's (Target).
+  return fold(plan.decider, stream.map(toTrackerEvent) as E[]);
+}
+
 function decide<C extends DomainCommand, E extends TrackerEvent, S>(
   plan: CommandPlan<C, E, S>,
   body: DistributiveOmit<C, 'metadata'>,
   now: string,
   request: Request,
-  stream: readonly StoredEvent[],
+  state: S,
 ): E[] {
   const metadata: CommandMetadata = {
     actor: request.actor,
@@ -215,8 +223,6 @@ function decide<C extends DomainCommand, E extends TrackerEvent, S>(
     correlationId: request.correlationId,
   };
   try {
-    // The stream holds this aggregate's events only: its name is the aggregate's (Target).
-    const state = fold(plan.decider, stream.map(toTrackerEvent) as E[]);
     return plan.decider.decide({ ...body, metadata } as C, state);
   } catch (error) {
     throw refineField(error, plan.fields ?? []);

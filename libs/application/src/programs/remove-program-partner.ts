@@ -18,14 +18,14 @@ export class RemoveProgramPartnerHandler implements ICommandHandler<RemoveProgra
       decider: programDecider,
       target: existingRecord(streamIdFor.program, input.programId, 'programId'),
       // Entries recorded under the organisation's merged duplicates stand for it and leave too.
-      build: async (programId, facts) => ({
+      build: async (programId, facts, program) => ({
         type: 'RemoveProgramPartner' as const,
         data: {
           programId,
           organizationId: input.organizationId,
           leftOn: input.leftOn,
           reason: input.reason,
-          mergedEntryIds: await facts.mergedPartnerEntries(await facts.program(programId), input.organizationId),
+          mergedEntryIds: await facts.mergedPartnerEntries(program, input.organizationId),
         },
       }),
     });
