@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ConfigError, loadConfig, logDestination, logFormatFor } from '@tracker/config';
 import { onShutdownSignal, startDatabase, type RunningDatabase } from '@tracker/database';
 import type { EventStore } from '@tracker/event-store';
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
 
     let demo = `demo data: off (${production ? 'production; DEMO_DATA=true or --demo loads it' : '--no-demo or DEMO_DATA=false'})`;
     if (demoWanted(process.argv.slice(2), config)) {
-      const loaded = await loadDemoIntoEmptyStore(app.get<EventStore>(EVENT_STORE));
+      const loaded = await loadDemoIntoEmptyStore(app.get<EventStore>(EVENT_STORE), app.get(CommandBus));
       if (loaded) {
         const projected = await app.get(ReadYourWrites).waitFor(loaded.position, DEMO_PROJECTION_WAIT_MS);
         demo = `demo data: the OTOP e-commerce reference case, program ${loaded.ids.program}${projected ? '' : ' (still being projected)'}`;

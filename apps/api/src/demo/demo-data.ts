@@ -1,4 +1,5 @@
-import { commandBusFor, loadReferenceCase, type ReferenceCaseLoaded } from '@tracker/application';
+import type { CommandBus } from '@nestjs/cqrs';
+import { loadReferenceCase, type ReferenceCaseLoaded } from '@tracker/application';
 import type { EventStore } from '@tracker/event-store';
 
 /**
@@ -6,10 +7,10 @@ import type { EventStore } from '@tracker/event-store';
  * through the command side, but only into an empty event store. A store with anything in it
  * is someone's data: a second start, or a database used for real, gets nothing added.
  */
-export async function loadDemoIntoEmptyStore(store: EventStore, now: Date = new Date()): Promise<ReferenceCaseLoaded | null> {
+export async function loadDemoIntoEmptyStore(store: EventStore, commands: CommandBus, now: Date = new Date()): Promise<ReferenceCaseLoaded | null> {
   const [anyEvent] = await store.readAll({ limit: 1 });
   if (anyEvent) return null;
-  return loadReferenceCase(await commandBusFor(store), { now, actors: { diplomat: 'demo-diplomat', planner: 'demo-planner' } });
+  return loadReferenceCase(commands, { now, actors: { diplomat: 'demo-diplomat', planner: 'demo-planner' } });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { commandBusFor } from '@tracker/application';
 import { parseConfig } from '@tracker/config';
 import { referenceIds } from '@tracker/domain';
 import { InMemoryEventStore } from '@tracker/event-store';
@@ -6,16 +7,17 @@ import { demoWanted, loadDemoIntoEmptyStore } from './demo-data';
 describe('the demo data', () => {
   it('tells the reference case into an empty store', async () => {
     const store = new InMemoryEventStore();
-    const loaded = await loadDemoIntoEmptyStore(store, new Date('2026-01-05T03:00:00Z'));
+    const loaded = await loadDemoIntoEmptyStore(store, await commandBusFor(store), new Date('2026-01-05T03:00:00Z'));
     expect(loaded?.ids.program).toBe(referenceIds.program);
     expect((await store.readStream(`program-${referenceIds.program}`)).map((event) => event.type)).toContain('ProgramLaunched');
   });
 
   it('adds nothing to a store that holds anything', async () => {
     const store = new InMemoryEventStore();
-    await loadDemoIntoEmptyStore(store);
+    const commands = await commandBusFor(store);
+    await loadDemoIntoEmptyStore(store, commands);
     const before = (await store.readAll({ limit: 10_000 })).length;
-    await expect(loadDemoIntoEmptyStore(store)).resolves.toBeNull();
+    await expect(loadDemoIntoEmptyStore(store, commands)).resolves.toBeNull();
     expect((await store.readAll({ limit: 10_000 })).length).toBe(before);
   });
 
