@@ -50,12 +50,20 @@ export async function readTableMeta(client: PoolClient, specs: readonly TableSpe
 /** One projection's view of the batch: the rows it loaded, and what it changed. */
 class BatchRows implements RowStore {
   readonly loaded = new Map<string, Map<string, Row>>();
+  /**
+   * Keys this batch looked up and did not find. Nothing else writes a projection's tables
+   * while its batch holds the checkpoint row (select ... for update), so such a row is new:
+   * it is inserted plainly, which costs PostgreSQL a good third less than the speculative
+   * insertion of `on conflict do update` (most rows of a rebuild, every new aggregate live).
+   */
+  readonly absent = new Map<string, Set<string>>();
   readonly changed = new Map<string, Map<string, Row>>();
   readonly inserted = new Map<string, Row[]>();
 
   constructor(private readonly specs: readonly TableSpec[]) {
     for (const spec of specs) {
       this.loaded.set(spec.name, new Map());
+      this.absent.set(spec.name, new Set());
       this.changed.set(spec.name, new Map());
       this.inserted.set(spec.name, []);
     }
@@ -260,24 +268,44 @@ async function loadRows(
     });
     const loaded = rows.loaded.get(table)!;
     for (const row of found) loaded.set(String(row[spec.key]), row);
+    // PostgreSQL spells a uuid in lower case whatever the spelling asked for: a row found under
+    // another spelling is not absent, and goes through the upsert as before.
+    const canonical = tableMeta.keyType === 'uuid' ? (id: string) => id.toLowerCase() : (id: string) => id;
+    const absent = rows.absent.get(table)!;
+    for (const id of ids) if (!loaded.has(canonical(id))) absent.add(id);
   }
 }
 
 async function writeRows(client: PoolClient, meta: Map<string, TableMeta>, projection: Projection, rows: BatchRows): Promise<void> {
   for (const spec of projection.tables) {
-    const { columns, types } = meta.get(spec.name)!;
-    const changed = spec.key ? [...rows.changed.get(spec.name)!.values()] : rows.inserted.get(spec.name)!;
-    if (changed.length === 0) continue;
-    const list = columns.join(', ');
-    const conflict = spec.key
-      ? `on conflict (${spec.key}) do update set (${list}) = row(${columns.map((c) => `excluded.${c}`).join(', ')})`
-      : 'on conflict do nothing';
-    // One typed array per column, unnested into rows: one statement per table and batch,
-    // and cheaper for PostgreSQL than parsing the rows out of one JSON document.
-    const arrays = columns.map((column, i) => changed.map((row) => toColumnValue(row[column], types[i])));
-    const unnest = types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
-    await client.query(`insert into ${spec.name} (${list}) select * from unnest(${unnest}) ${conflict}`, arrays);
+    if (!spec.key) {
+      await insertRows(client, meta, spec.name, rows.inserted.get(spec.name)!, 'on conflict do nothing');
+      continue;
+    }
+    const absent = rows.absent.get(spec.name)!;
+    const fresh: Row[] = [];
+    const existing: Row[] = [];
+    for (const [id, row] of rows.changed.get(spec.name)!) (absent.has(id) ? fresh : existing).push(row);
+    const { columns } = meta.get(spec.name)!;
+    await insertRows(client, meta, spec.name, fresh, '');
+    await insertRows(
+      client,
+      meta,
+      spec.name,
+      existing,
+      `on conflict (${spec.key}) do update set (${columns.join(', ')}) = row(${columns.map((c) => `excluded.${c}`).join(', ')})`,
+    );
   }
+}
+
+/** One statement for all of a table's rows: one typed array per column, unnested into rows. */
+async function insertRows(client: PoolClient, meta: Map<string, TableMeta>, table: string, rows: Row[], conflict: string): Promise<void> {
+  if (rows.length === 0) return;
+  const { columns, types } = meta.get(table)!;
+  // Cheaper for PostgreSQL than parsing the rows out of one JSON document.
+  const arrays = columns.map((column, i) => rows.map((row) => toColumnValue(row[column], types[i])));
+  const unnest = types.map((type, i) => `$${i + 1}::${type}[]`).join(', ');
+  await client.query(`insert into ${table} (${columns.join(', ')}) select * from unnest(${unnest}) ${conflict}`, arrays);
 }
 
 /** jsonb values travel as their JSON text; everything else as pg would send it on its own. */
