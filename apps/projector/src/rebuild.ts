@@ -12,6 +12,7 @@ import {
   type ProjectedEvent,
   type Projection,
   type ProjectionFailure,
+  type ProjectionPositions,
 } from '@tracker/read-model';
 import { Pool, type PoolClient } from 'pg';
 
@@ -37,34 +38,169 @@ interface BuildOptions {
 }
 
 /**
- * Replays the whole log from position zero into `schema`, batch by batch through the same
- * commitBatch the live projector uses, until a read comes back empty.
+ * Replays the whole log from position zero into `schema` through the same commitBatch the live
+ * projector uses, until a read comes back empty.
+ *
+ * Each projection goes through the log at its own pace, one commitBatch of its own per page:
+ * with one barrier per page for all of them, node (applying events) and PostgreSQL (writing
+ * rows) took turns, each idle half the time, and every page waited for its slowest projection
+ * (program-history writes two rows per event). Pages are read once and shared; a projection
+ * runs at most PAGES_AHEAD pages ahead of the slowest, which bounds the memory.
  */
 export async function buildReadModel(options: BuildOptions): Promise<{ events: number; position: bigint }> {
   const projections = options.projections ?? readModelProjections;
   const batchSize = options.batchSize ?? 2_000;
-  const pool = schemaPool({ connectionString: options.databaseUrl, max: 3 }, options.schema);
+  // No batch waits for its WAL to reach the disk: the swap's own commit (a synchronous one, on
+  // another pool) flushes everything before it, and a crash before the swap loses nothing the
+  // next rebuild needs, which starts from an empty shadow schema. A lost tail of commits leaves
+  // rows and checkpoints consistent with each other (they commit together, in log order).
+  const pool = schemaPool({ connectionString: options.databaseUrl, max: 3, options: '-c synchronous_commit=off' }, options.schema);
   try {
     await migrateReadModel(pool, options.schema);
     const client = await pool.connect();
+    let indexes: string[];
+    let meta: Awaited<ReturnType<typeof readTableMeta>>;
+    let state: ProjectionPositions;
     try {
       // Bulk load, then index: maintaining the trigram and jsonb GIN indexes row by row costs
       // more than building them once at the end.
-      const indexes = await dropSecondaryIndexes(client);
-      const meta = await readTableMeta(client, projections.flatMap((p) => p.tables));
-      const state = { positions: await readCheckpoints(client, projections), failed: new Map<string, ProjectionFailure>() };
-      let after = [...state.positions.values()].reduce((a, b) => (a < b ? a : b), 0n);
-      const head = options.head ? await options.head() : null;
-      const started = Date.now();
-      let count = 0;
-      let lastReport = 0;
-      // Read the next page while this one is being written: the two overlap on two cores.
-      let next = options.store.readAll({ after, limit: batchSize });
-      for (;;) {
-        const stored = await next;
-        if (stored.length === 0) break;
-        const last = stored[stored.length - 1].position;
-        next = options.store.readAll({ after: last, limit: batchSize });
+      indexes = await dropSecondaryIndexes(client);
+      meta = await readTableMeta(client, projections.flatMap((p) => p.tables));
+      state = { positions: await readCheckpoints(client, projections), failed: new Map<string, ProjectionFailure>() };
+    } finally {
+      client.release();
+    }
+    const start = [...state.positions.values()].reduce((a, b) => (a < b ? a : b), 0n);
+    const pages = new SharedPages(options.store, start, batchSize, projections.length);
+    const head = options.head ? await options.head() : null;
+    const started = Date.now();
+    let lastReport = 0;
+    const follow = async (projection: Projection): Promise<void> => {
+      for (let index = 0; ; index++) {
+        const page = await pages.get(index);
+        if (page.count === 0) break;
+        if (!state.failed.has(projection.name)) {
+          const failures = await commitBatch(pool, meta, [projection], state, page.events, page.last, null);
+          for (const failure of failures) options.onFailure?.(failure);
+        }
+        pages.passed(index);
+        if (options.onProgress && Date.now() - lastReport > 1_000) {
+          lastReport = Date.now();
+          const { events, position } = pages.done();
+          const rate = events / Math.max((Date.now() - started) / 1000, 0.001);
+          options.onProgress({
+            events,
+            position,
+            eventsPerSecond: Math.round(rate),
+            etaSeconds: head === null ? null : Math.max(0, Math.round(Number(head - position) / rate)),
+          });
+        }
+      }
+    };
+    const outcomes = await Promise.allSettled(
+      projections.map((projection) =>
+        follow(projection).catch((error: unknown) => {
+          // A checkpoint moved or the connection was lost: the others stop too, rather than
+          // wait for this one to pass a page.
+          pages.abort(error);
+          throw error;
+        }),
+      ),
+    );
+    const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+    const indexing = await pool.connect();
+    try {
+      for (const definition of indexes) await indexing.query(definition);
+    } finally {
+      indexing.release();
+    }
+    return pages.done();
+  } finally {
+    await pool.end();
+  }
+}
+
+interface Page {
+  /** The stored events read, projected (unknown types are left out, as the live projector does). */
+  events: ProjectedEvent[];
+  /** How many stored events the page holds, unknown types included; 0 at the end of the log. */
+  count: number;
+  /** The position of the page's last stored event. */
+  last: bigint;
+}
+
+/** How far the fastest projection may run ahead of the slowest, in pages. */
+const PAGES_AHEAD = 2;
+
+/**
+ * The log, page by page, for several readers that each go through every page in order: each
+ * page is read once (the next one while this one is written) and dropped once every reader has
+ * passed it. A reader asking for a page more than PAGES_AHEAD past the slowest one waits.
+ */
+class SharedPages {
+  private readonly pages = new Map<number, Promise<Page>>();
+  private readonly passedBy = new Map<number, number>();
+  private slowest = 0;
+  private waiting: (() => void)[] = [];
+  private aborted: { error: unknown } | undefined;
+  private events = 0;
+  private position: bigint;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly start: bigint,
+    private readonly batchSize: number,
+    private readonly readers: number,
+  ) {
+    this.position = start;
+  }
+
+  async get(index: number): Promise<Page> {
+    for (;;) {
+      if (this.aborted) throw this.aborted.error;
+      if (index <= this.slowest + PAGES_AHEAD) break;
+      await new Promise<void>((wake) => this.waiting.push(wake));
+    }
+    const page = this.read(index);
+    // Read ahead: the next page's query runs while this one is being written.
+    void this.read(index + 1).catch(() => undefined);
+    return page;
+  }
+
+  /** A reader is done with page `index`. */
+  passed(index: number): void {
+    const count = (this.passedBy.get(index) ?? 0) + 1;
+    this.passedBy.set(index, count);
+    if (count < this.readers) return;
+    this.passedBy.delete(index);
+    void this.pages.get(index)!.then((page) => {
+      this.events += page.count;
+      if (page.count > 0) this.position = page.last;
+    });
+    this.pages.delete(index);
+    this.slowest = index + 1;
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  /** One reader failed: the others stop at their next page instead of waiting for it. */
+  abort(error: unknown): void {
+    this.aborted ??= { error };
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  /** The events every reader has passed, and the position of the last of them. */
+  done(): { events: number; position: bigint } {
+    return { events: this.events, position: this.position };
+  }
+
+  private read(index: number): Promise<Page> {
+    let page = this.pages.get(index);
+    if (!page) {
+      const previous = index === 0 ? Promise.resolve<Page | null>(null) : this.read(index - 1);
+      page = previous.then(async (before) => {
+        const after = before ? before.last : this.start;
+        const stored = before && before.count === 0 ? [] : await this.store.readAll({ after, limit: this.batchSize });
         const events: ProjectedEvent[] = [];
         for (const event of stored) {
           try {
@@ -73,28 +209,11 @@ export async function buildReadModel(options: BuildOptions): Promise<{ events: n
             // Unknown types are skipped, as the live projector does.
           }
         }
-        const failures = await commitBatch(pool, meta, projections, state, events, last, null);
-        for (const failure of failures) options.onFailure?.(failure);
-        after = last;
-        count += stored.length;
-        if (options.onProgress && Date.now() - lastReport > 1_000) {
-          lastReport = Date.now();
-          const rate = count / Math.max((Date.now() - started) / 1000, 0.001);
-          options.onProgress({
-            events: count,
-            position: after,
-            eventsPerSecond: Math.round(rate),
-            etaSeconds: head === null ? null : Math.max(0, Math.round(Number(head - after) / rate)),
-          });
-        }
-      }
-      for (const definition of indexes) await client.query(definition);
-      return { events: count, position: after };
-    } finally {
-      client.release();
+        return { events, count: stored.length, last: stored.length ? stored[stored.length - 1].position : after };
+      });
+      this.pages.set(index, page);
     }
-  } finally {
-    await pool.end();
+    return page;
   }
 }
 
