@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger';
 import { requestIdsFrom } from '../logging/request-context';
 import { formatGraphQLError, isInternalError, isUnavailableError } from './error-mapping';
 import { buildGraphQLContext, type GraphQLContext } from './graphql-context';
+import { compiledQueriesPlugin } from './compiled-queries.plugin';
 import { costLimitPlugin } from './limits/cost-limit.plugin';
 import { depthLimitRule } from './limits/depth-limit.rule';
 import { queryTextPlugin } from './query-text.plugin';
@@ -57,6 +58,7 @@ export function graphqlOptions(options: ResolvedApiOptions, logger: Logger, veri
       queryTextPlugin(),
       errorLoggingPlugin(logger),
       unavailableStatusPlugin(),
+      compiledQueriesPlugin(),
     ],
     formatError: (formatted, error) => formatGraphQLError(formatted, error, { production: options.production }),
     context: ({ req }: { req: Request }): Promise<GraphQLContext> =>
