@@ -29,6 +29,10 @@ export async function createApp(options: ApiOptions, logger?: Logger): Promise<I
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  // Express hashes every body res.send() answers into an ETag (SHA-1 of the whole body: ~2% of
+  // the api's CPU on an 88 KB program page). GraphQL answers POSTs, which no cache revalidates;
+  // the GraphiQL page and /metrics lose theirs too, and are as cheap to send again.
+  app.set('etag', false);
   // Order matters: these run before every route, Apollo's included (registered at init).
   app.use(requestContextMiddleware);
   app.use(httpObserver(app.get(MetricsService), log));

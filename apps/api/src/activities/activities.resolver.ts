@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { Mutations } from '../commands/mutations';
 import { FollowUp } from '../follow-ups/follow-up.types';
@@ -52,22 +52,22 @@ export class ActivitiesResolver {
   }
 
   @ResolveField(() => Program, { nullable: true })
-  program(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Program | null> | null {
+  program(activity: Activity, _args: unknown, context: GraphQLContext): Promise<Program | null> | null {
     return activity.programId ? this.loaders.for(context).program.load(activity.programId) : null;
   }
 
   @ResolveField(() => [Organization])
-  async organizers(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Organization[]> {
+  async organizers(activity: Activity, _args: unknown, context: GraphQLContext): Promise<Organization[]> {
     return organizationsNamed(activity.organizerIds, activity.organizationsFrom ?? this.loaders.for(context).organizations);
   }
 
   @ResolveField(() => [FollowUp])
-  followUps(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<FollowUp[]> {
+  followUps(activity: Activity, _args: unknown, context: GraphQLContext): Promise<FollowUp[]> {
     return this.loaders.for(context).followUpsOfActivity.load(activity.id);
   }
 
   @ResolveField(() => [Outcome])
-  outcomes(@Parent() activity: Activity, @Context() context: GraphQLContext): Promise<Outcome[]> {
+  outcomes(activity: Activity, _args: unknown, context: GraphQLContext): Promise<Outcome[]> {
     return this.loaders.for(context).outcomesOfActivity.load(activity.id);
   }
 
@@ -82,7 +82,7 @@ export class ParticipantFieldsResolver {
   constructor(private readonly loaders: ReadLoaders) {}
 
   @ResolveField(() => Organization, { nullable: true })
-  organization(@Parent() participant: Participant, @Context() context: GraphQLContext): Promise<Organization | null> | null {
+  organization(participant: Participant, _args: unknown, context: GraphQLContext): Promise<Organization | null> | null {
     if (!participant.organizationId) return null;
     return (participant.organizationsFrom ?? this.loaders.for(context).organizations)(participant.organizationId);
   }

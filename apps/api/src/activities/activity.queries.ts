@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { ActivityEntity } from '@tracker/read-model';
-import { In, type SelectQueryBuilder } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import { emptyConnection, toConnection, type ConnectionShape, type PageRequest } from '../graphql/connection';
 import { manyByKey, oneByKey, uuids } from '../read-model/batch';
 import { ReadDatabase } from '../read-model/read-database';
@@ -50,7 +50,13 @@ export class GetProgramActivities extends Query<ConnectionShape<Activity>[]> {
   }
 }
 
-export function toActivity(row: ActivityEntity): Activity {
+/** What toActivity reads: the columns the batched reads select. */
+const ACTIVITY_FIELDS = [
+  'id', 'kind', 'status', 'title', 'programId', 'startsOn', 'endsOn', 'location', 'organizerIds', 'participants', 'topics', 'summary', 'version',
+] as const satisfies readonly (keyof ActivityEntity)[];
+type ActivityRow = Pick<ActivityEntity, (typeof ACTIVITY_FIELDS)[number]>;
+
+export function toActivity(row: ActivityRow): Activity {
   return {
     id: row.id,
     kind: row.kind as ActivityKindValue,
@@ -88,7 +94,8 @@ export class GetActivitiesHandler implements IQueryHandler<GetActivities> {
   async execute({ ids }: GetActivities): Promise<(Activity | null)[]> {
     const wanted = uuids(ids);
     if (wanted.length === 0) return ids.map(() => null);
-    const rows = await (await this.db.repository(ActivityEntity)).findBy({ id: In(wanted) });
+    const { table, columns } = await this.db.columnsOf(ActivityEntity, ACTIVITY_FIELDS);
+    const rows = await this.db.query<ActivityRow>(`select ${columns} from ${table} where id = any($1::uuid[])`, [wanted]);
     return oneByKey(ids, rows.map(toActivity), (activity) => activity.id);
   }
 }
@@ -137,27 +144,26 @@ export class GetProgramActivitiesHandler implements IQueryHandler<GetProgramActi
   async execute({ programIds, page }: GetProgramActivities): Promise<ConnectionShape<Activity>[]> {
     const wanted = uuids(programIds);
     if (wanted.length === 0) return programIds.map(() => emptyConnection());
-    const repository = await this.db.repository(ActivityEntity);
-    const ranked = repository
-      .createQueryBuilder('r')
-      .select('r.id', 'id')
-      .addSelect('row_number() over (partition by r.program_id order by r.starts_on, r.id)', 'rank')
-      .where('r.programId = any(cast(:programIds as uuid[]))');
-    after(ranked, 'r', page.after);
-    const rows = await repository
-      .createQueryBuilder('a')
-      .where(`a.id in (select ranked.id from (${ranked.getQuery()}) ranked where ranked.rank <= :wantedRows)`)
-      .setParameters({ ...ranked.getParameters(), programIds: wanted, wantedRows: page.limit + 1 })
-      .orderBy('a.startsOn')
-      .addOrderBy('a.id')
-      .getMany();
-    const counts = await repository
-      .createQueryBuilder('a')
-      .select('a.programId', 'programId')
-      .addSelect('count(*)::int', 'count')
-      .where('a.programId = any(cast(:programIds as uuid[]))', { programIds: wanted })
-      .groupBy('a.programId')
-      .getRawMany<{ programId: string; count: number }>();
+    const { table, columns } = await this.db.columnsOf(ActivityEntity, ACTIVITY_FIELDS);
+    const parameters: unknown[] = [wanted, page.limit + 1];
+    if (page.after) parameters.push(page.after[0], page.after[1]);
+    const [rows, counts] = await Promise.all([
+      this.db.query<ActivityRow>(
+        `select ${columns} from ${table}
+          where id in (
+            select ranked.id from (
+              select id, row_number() over (partition by program_id order by starts_on, id) as rank from ${table}
+               where program_id = any($1::uuid[])${page.after ? ' and (starts_on, id) > (cast($3 as date), cast($4 as uuid))' : ''}
+            ) ranked
+            where ranked.rank <= $2)
+          order by starts_on, id`,
+        parameters,
+      ),
+      this.db.query<{ programId: string; count: number }>(
+        `select program_id as "programId", count(*)::int as count from ${table} where program_id = any($1::uuid[]) group by program_id`,
+        [wanted],
+      ),
+    ]);
     const countOf = new Map(counts.map((row) => [row.programId, row.count]));
     const activities = manyByKey(programIds, rows.map(toActivity), (activity) => activity.programId);
     return programIds.map((programId, i) => toConnection(activities[i], page, activityKeysetOf, countOf.get(programId) ?? 0));

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { Mutations } from '../commands/mutations';
 import type { GraphQLContext } from '../graphql/graphql-context';
@@ -53,12 +53,12 @@ export class AgreementsResolver {
   }
 
   @ResolveField(() => [Organization])
-  async parties(@Parent() agreement: Agreement, @Context() context: GraphQLContext): Promise<Organization[]> {
+  async parties(agreement: Agreement, _args: unknown, context: GraphQLContext): Promise<Organization[]> {
     return organizationsNamed(agreement.partyIds, agreement.organizationsFrom ?? this.loaders.for(context).organizations);
   }
 
   @ResolveField(() => Program, { nullable: true })
-  program(@Parent() agreement: Agreement, @Context() context: GraphQLContext): Promise<Program | null> | null {
+  program(agreement: Agreement, _args: unknown, context: GraphQLContext): Promise<Program | null> | null {
     return agreement.programId ? this.loaders.for(context).program.load(agreement.programId) : null;
   }
 }

@@ -1,6 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { FollowUpEntity } from '@tracker/read-model';
-import { In } from 'typeorm';
 import { emptyConnection, toConnection, type ConnectionShape, type PageRequest } from '../graphql/connection';
 import { mergeGroupOf } from '../organizations/organization.queries';
 import { manyByKey, oneByKey, uuids } from '../read-model/batch';
@@ -45,7 +44,11 @@ export class ListFollowUps extends Query<ConnectionShape<FollowUp>> {
   }
 }
 
-export function toFollowUp(row: FollowUpEntity): FollowUp {
+/** What toFollowUp reads: the columns the batched reads select. */
+const FOLLOW_UP_FIELDS = ['id', 'description', 'ownerId', 'dueOn', 'status', 'activityId', 'programId', 'version'] as const satisfies readonly (keyof FollowUpEntity)[];
+type FollowUpRow = Pick<FollowUpEntity, (typeof FOLLOW_UP_FIELDS)[number]>;
+
+export function toFollowUp(row: FollowUpRow): FollowUp {
   return {
     id: row.id,
     description: row.description,
@@ -65,7 +68,8 @@ export class GetFollowUpsHandler implements IQueryHandler<GetFollowUps> {
   async execute({ ids }: GetFollowUps): Promise<(FollowUp | null)[]> {
     const wanted = uuids(ids);
     if (wanted.length === 0) return ids.map(() => null);
-    const rows = await (await this.db.repository(FollowUpEntity)).findBy({ id: In(wanted) });
+    const { table, columns } = await this.db.columnsOf(FollowUpEntity, FOLLOW_UP_FIELDS);
+    const rows = await this.db.query<FollowUpRow>(`select ${columns} from ${table} where id = any($1::uuid[])`, [wanted]);
     return oneByKey(ids, rows.map(toFollowUp), (followUp) => followUp.id);
   }
 }
@@ -78,10 +82,11 @@ export class GetFollowUpsOfHandler implements IQueryHandler<GetFollowUpsOf> {
     const wanted = uuids(parentIds);
     if (wanted.length === 0) return parentIds.map(() => []);
     const key = parent === 'program' ? 'programId' : 'activityId';
-    const rows = await (await this.db.repository(FollowUpEntity)).find({
-      where: { [key]: In(wanted) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const { table, columns } = await this.db.columnsOf(FollowUpEntity, FOLLOW_UP_FIELDS);
+    const rows = await this.db.query<FollowUpRow>(
+      `select ${columns} from ${table} where ${parent === 'program' ? 'program_id' : 'activity_id'} = any($1::uuid[]) order by created_at, id`,
+      [wanted],
+    );
     return manyByKey(parentIds, rows.map(toFollowUp), (followUp) => followUp[key]);
   }
 }

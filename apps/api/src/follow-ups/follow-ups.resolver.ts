@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { Activity } from '../activities/activity.types';
 import { Mutations } from '../commands/mutations';
@@ -50,19 +50,19 @@ export class FollowUpsResolver {
   }
 
   @ResolveField(() => Organization, { nullable: true })
-  owner(@Parent() followUp: FollowUp, @Context() context: GraphQLContext): Promise<Organization | null> | null {
+  owner(followUp: FollowUp, _args: unknown, context: GraphQLContext): Promise<Organization | null> | null {
     if (!followUp.ownerId) return null;
     return (followUp.organizationsFrom ?? this.loaders.for(context).organizations)(followUp.ownerId);
   }
 
   @ResolveField(() => Activity, { nullable: true })
-  activity(@Parent() followUp: FollowUp, @Context() context: GraphQLContext): Promise<Activity | null> {
+  activity(followUp: FollowUp, _args: unknown, context: GraphQLContext): Promise<Activity | null> {
     return this.loaders.for(context).activity.load(followUp.activityId);
   }
 
   /** The program of the follow-up's activity when it was added; null for an activity outside any program. */
   @ResolveField(() => Program, { nullable: true })
-  program(@Parent() followUp: FollowUp, @Context() context: GraphQLContext): Promise<Program | null> | null {
+  program(followUp: FollowUp, _args: unknown, context: GraphQLContext): Promise<Program | null> | null {
     return followUp.programId ? this.loaders.for(context).program.load(followUp.programId) : null;
   }
 

@@ -1,6 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { OrganizationEntity } from '@tracker/read-model';
-import { In } from 'typeorm';
 import { mapConnection, toConnection, type ConnectionShape, type PageRequest } from '../graphql/connection';
 import { manyByKey, uuids } from '../read-model/batch';
 import { createdKeysetOf, type CreatedKeyset } from '../read-model/created-keyset';
@@ -45,7 +44,11 @@ export class ListOrganizations extends Query<ConnectionShape<Organization>> {
   }
 }
 
-export function toOrganization(row: OrganizationEntity): Organization {
+/** What toOrganization reads, and the merge pointer GetOrganizations follows. */
+const ORGANIZATION_FIELDS = ['id', 'name', 'kind', 'country', 'parentId', 'version', 'mergedInto'] as const satisfies readonly (keyof OrganizationEntity)[];
+type OrganizationRow = Pick<OrganizationEntity, (typeof ORGANIZATION_FIELDS)[number]>;
+
+export function toOrganization(row: Omit<OrganizationRow, 'mergedInto'>): Organization {
   return {
     id: row.id,
     name: row.name,
@@ -61,12 +64,13 @@ export class GetOrganizationsHandler implements IQueryHandler<GetOrganizations> 
   constructor(private readonly db: ReadDatabase) {}
 
   async execute({ ids }: GetOrganizations): Promise<(Organization | null)[]> {
-    const repository = await this.db.repository(OrganizationEntity);
-    const rows = new Map<string, OrganizationEntity>();
+    const rows = new Map<string, OrganizationRow>();
     // One query per hop: the ids asked for, then the survivors of those merged, and so on.
     let missing = uuids(ids);
+    if (missing.length === 0) return ids.map(() => null);
+    const { table, columns } = await this.db.columnsOf(OrganizationEntity, ORGANIZATION_FIELDS);
     for (let hop = 0; missing.length > 0 && hop <= MAX_MERGE_HOPS; hop++) {
-      const found = await repository.findBy({ id: In(missing) });
+      const found = await this.db.query<OrganizationRow>(`select ${columns} from ${table} where id = any($1::uuid[])`, [missing]);
       for (const row of found) rows.set(row.id, row);
       missing = uuids(found.map((row) => row.mergedInto).filter((id): id is string => id !== null && !rows.has(id)));
     }

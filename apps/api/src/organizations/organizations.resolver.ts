@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { MergeOrganizations, RegisterOrganization, RenameOrganization, UpdateOrganization } from '@tracker/application';
 import { Mutations } from '../commands/mutations';
@@ -65,17 +65,17 @@ export class OrganizationsResolver {
   }
 
   @ResolveField(() => Organization, { nullable: true })
-  parent(@Parent() organization: Organization, @Context() context: GraphQLContext): Promise<Organization | null> | null {
+  parent(organization: Organization, _args: unknown, context: GraphQLContext): Promise<Organization | null> | null {
     return organization.parentId ? this.loaders.for(context).organization.load(organization.parentId) : null;
   }
 
   @ResolveField(() => [MergedOrganization])
-  merged(@Parent() organization: Organization, @Context() context: GraphQLContext): Promise<MergedOrganization[]> {
+  merged(organization: Organization, _args: unknown, context: GraphQLContext): Promise<MergedOrganization[]> {
     return this.mergedInto(organization, context);
   }
 
   @ResolveField(() => [ID])
-  async mergedIds(@Parent() organization: Organization, @Context() context: GraphQLContext): Promise<string[]> {
+  async mergedIds(organization: Organization, _args: unknown, context: GraphQLContext): Promise<string[]> {
     return (await this.mergedInto(organization, context)).map((duplicate) => duplicate.id);
   }
 

@@ -1,6 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { OutcomeEntity } from '@tracker/read-model';
-import { In } from 'typeorm';
 import { manyByKey, oneByKey, uuids } from '../read-model/batch';
 import { ReadDatabase } from '../read-model/read-database';
 import type { OutcomeKindValue } from '../shared/enums';
@@ -23,7 +22,11 @@ export class GetOutcomesOf extends Query<Outcome[][]> {
   }
 }
 
-export function toOutcome(row: OutcomeEntity): Outcome {
+/** What toOutcome reads: the columns the batched reads select. */
+const OUTCOME_FIELDS = ['id', 'programId', 'activityId', 'kind', 'amount', 'currency', 'quantity', 'description', 'voided', 'version'] as const satisfies readonly (keyof OutcomeEntity)[];
+type OutcomeRow = Pick<OutcomeEntity, (typeof OUTCOME_FIELDS)[number]>;
+
+export function toOutcome(row: OutcomeRow): Outcome {
   return {
     id: row.id,
     programId: row.programId,
@@ -45,7 +48,8 @@ export class GetOutcomesHandler implements IQueryHandler<GetOutcomes> {
   async execute({ ids }: GetOutcomes): Promise<(Outcome | null)[]> {
     const wanted = uuids(ids);
     if (wanted.length === 0) return ids.map(() => null);
-    const rows = await (await this.db.repository(OutcomeEntity)).findBy({ id: In(wanted) });
+    const { table, columns } = await this.db.columnsOf(OutcomeEntity, OUTCOME_FIELDS);
+    const rows = await this.db.query<OutcomeRow>(`select ${columns} from ${table} where id = any($1::uuid[])`, [wanted]);
     return oneByKey(ids, rows.map(toOutcome), (outcome) => outcome.id);
   }
 }
@@ -58,10 +62,11 @@ export class GetOutcomesOfHandler implements IQueryHandler<GetOutcomesOf> {
     const wanted = uuids(parentIds);
     if (wanted.length === 0) return parentIds.map(() => []);
     const key = parent === 'program' ? 'programId' : 'activityId';
-    const rows = await (await this.db.repository(OutcomeEntity)).find({
-      where: { [key]: In(wanted) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const { table, columns } = await this.db.columnsOf(OutcomeEntity, OUTCOME_FIELDS);
+    const rows = await this.db.query<OutcomeRow>(
+      `select ${columns} from ${table} where ${parent === 'program' ? 'program_id' : 'activity_id'} = any($1::uuid[]) order by created_at, id`,
+      [wanted],
+    );
     return manyByKey(parentIds, rows.map(toOutcome), (outcome) => outcome[key]);
   }
 }

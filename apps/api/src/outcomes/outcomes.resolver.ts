@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { Activity } from '../activities/activity.types';
 import { Mutations } from '../commands/mutations';
@@ -34,12 +34,12 @@ export class OutcomesResolver {
   }
 
   @ResolveField(() => Activity, { nullable: true })
-  activity(@Parent() outcome: Outcome, @Context() context: GraphQLContext): Promise<Activity | null> | null {
+  activity(outcome: Outcome, _args: unknown, context: GraphQLContext): Promise<Activity | null> | null {
     return outcome.activityId ? this.loaders.for(context).activity.load(outcome.activityId) : null;
   }
 
   @ResolveField(() => Program)
-  async program(@Parent() outcome: Outcome, @Context() context: GraphQLContext): Promise<Program> {
+  async program(outcome: Outcome, _args: unknown, context: GraphQLContext): Promise<Program> {
     const program = await this.loaders.for(context).program.load(outcome.programId);
     // An outcome is only recorded on an existing program, and programs are never deleted.
     if (!program) throw new Error(`program ${outcome.programId} of outcome ${outcome.id} is missing from the read model`);

@@ -23,12 +23,12 @@ export class ProgramFieldsResolver {
   constructor(private readonly loaders: ReadLoaders) {}
 
   @ResolveField(() => [ProgramPartner])
-  partners(@Parent() program: Program, @Context() context: GraphQLContext): Promise<ProgramPartner[]> {
+  partners(program: Program, _args: unknown, context: GraphQLContext): Promise<ProgramPartner[]> {
     return this.portFor(program, context).partners(program);
   }
 
   @ResolveField(() => [Agreement])
-  agreements(@Parent() program: Program, @Context() context: GraphQLContext): Promise<Agreement[]> {
+  agreements(program: Program, _args: unknown, context: GraphQLContext): Promise<Agreement[]> {
     return this.portFor(program, context).agreements(program);
   }
 
@@ -43,7 +43,7 @@ export class ProgramFieldsResolver {
   }
 
   @ResolveField(() => [Outcome])
-  outcomes(@Parent() program: Program, @Context() context: GraphQLContext): Promise<Outcome[]> {
+  outcomes(program: Program, _args: unknown, context: GraphQLContext): Promise<Outcome[]> {
     return this.portFor(program, context).outcomes(program);
   }
 
@@ -57,7 +57,7 @@ export class ProgramFieldsResolver {
   }
 
   @ResolveField(() => [OutcomeTotal])
-  totals(@Parent() program: Program, @Context() context: GraphQLContext): Promise<OutcomeTotal[]> {
+  totals(program: Program, _args: unknown, context: GraphQLContext): Promise<OutcomeTotal[]> {
     return this.portFor(program, context).totals(program);
   }
 
@@ -71,7 +71,7 @@ export class ProgramPartnerFieldsResolver {
   constructor(private readonly loaders: ReadLoaders) {}
 
   @ResolveField(() => Organization)
-  async organization(@Parent() partner: ProgramPartner, @Context() context: GraphQLContext): Promise<Organization> {
+  async organization(partner: ProgramPartner, _args: unknown, context: GraphQLContext): Promise<Organization> {
     if (partner.organization) return partner.organization; // set by a ProgramReadPort (as-of: the name then)
     const organization = await this.loaders.for(context).organization.load(partner.organizationId);
     // The decider only adds registered organisations, and organisations are never deleted.

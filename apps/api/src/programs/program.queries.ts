@@ -1,6 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { OutcomeEntity, ProgramEntity } from '@tracker/read-model';
-import { In } from 'typeorm';
 import { emptyConnection, mapConnection, toConnection, type ConnectionShape, type PageRequest } from '../graphql/connection';
 import type { OutcomeTotal } from '../outcomes/outcome.types';
 import { manyByKey, oneByKey, uuids } from '../read-model/batch';
@@ -42,7 +41,11 @@ export class GetProgramTotals extends Query<OutcomeTotal[][]> {
   }
 }
 
-export function toProgram(row: ProgramEntity): Program {
+/** What toProgram reads: the columns GetPrograms selects. */
+const PROGRAM_FIELDS = ['id', 'title', 'summary', 'status', 'startedOn', 'version', 'updatedAt', 'partners'] as const satisfies readonly (keyof ProgramEntity)[];
+type ProgramRow = Pick<ProgramEntity, (typeof PROGRAM_FIELDS)[number]>;
+
+export function toProgram(row: ProgramRow): Program {
   return {
     id: row.id,
     title: row.title,
@@ -66,7 +69,8 @@ export class GetProgramsHandler implements IQueryHandler<GetPrograms> {
   async execute({ ids }: GetPrograms): Promise<(Program | null)[]> {
     const wanted = uuids(ids);
     if (wanted.length === 0) return ids.map(() => null);
-    const rows = await (await this.db.repository(ProgramEntity)).findBy({ id: In(wanted) });
+    const { table, columns } = await this.db.columnsOf(ProgramEntity, PROGRAM_FIELDS);
+    const rows = await this.db.query<ProgramRow>(`select ${columns} from ${table} where id = any($1::uuid[])`, [wanted]);
     return oneByKey(ids, rows.map(toProgram), (program) => program.id);
   }
 }

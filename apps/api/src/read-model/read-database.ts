@@ -5,6 +5,13 @@ import { API_OPTIONS, type ResolvedApiOptions } from '../config/api-options';
 import { LOGGER, type Logger } from '../logging/logger';
 import { READ_SLOW_QUERY_MS, ReadQueryLog } from './read-query-log';
 
+export interface EntityColumns {
+  /** `read_model.activities` */
+  table: string;
+  /** `id as "id", program_id as "programId", ...` */
+  columns: string;
+}
+
 /**
  * The read side's TypeORM DataSource over the read model (schema read_model), on the same
  * DATABASE_URL as the events. Mapping only: the projector's migrations own the tables, so
@@ -18,6 +25,7 @@ export class ReadDatabase implements OnApplicationShutdown {
   readonly dataSource: DataSource;
   readonly queryLog: ReadQueryLog;
   private connecting: Promise<DataSource> | undefined;
+  private readonly selectLists = new Map<string, EntityColumns>();
 
   constructor(@Inject(API_OPTIONS) options: ResolvedApiOptions, @Inject(LOGGER) logger: Logger) {
     this.queryLog = new ReadQueryLog(logger);
@@ -39,6 +47,30 @@ export class ReadDatabase implements OnApplicationShutdown {
 
   async repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Promise<Repository<T>> {
     return (await this.ready()).getRepository(entity);
+  }
+
+  /**
+   * The table of `entity` and a select list of the columns behind `properties`, each named as
+   * its property (`program_id as "programId"`), so a raw row has the entity's shape. For the
+   * batched reads behind the per-request loaders (by id, by parent): they run for every nested
+   * list of every response, where building the SQL with the query builder and hydrating
+   * entities cost a fifth of the api's CPU on a program page of 50 activities. Only the columns
+   * the mapping reads: parsing timestamps nobody reads was a few percent more.
+   */
+  async columnsOf<T extends ObjectLiteral>(entity: EntityTarget<T>, properties: readonly (keyof T & string)[]): Promise<EntityColumns> {
+    const metadata = (await this.ready()).getMetadata(entity);
+    const key = `${metadata.name}:${properties.join(',')}`;
+    let found = this.selectLists.get(key);
+    if (!found) {
+      const columns = properties.map((property) => {
+        const column = metadata.findColumnWithPropertyName(property);
+        if (!column) throw new Error(`${metadata.name} has no column for ${property}`);
+        return `${column.databaseName} as "${property}"`;
+      });
+      found = { table: metadata.tablePath, columns: columns.join(', ') };
+      this.selectLists.set(key, found);
+    }
+    return found;
   }
 
   /** Raw SQL for what the query builder cannot say (unions, window functions). */
