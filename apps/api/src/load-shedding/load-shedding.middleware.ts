@@ -1,0 +1,76 @@
+import type { NextFunction, Request, Response } from 'express';
+import { MetricsService } from '../metrics/metrics.service';
+
+const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+
+/** extensions.reason of a request refused because the api is at its limit (answered with HTTP 503). */
+export const OVERLOADED = 'OVERLOADED';
+
+/**
+ * The GraphQL requests being served, against a fixed limit. Node serves them all on one
+ * thread: every request admitted shares the CPU with the others, so each one's latency grows
+ * with how many run at once, and past the CPU's capacity an unbounded api queues without end
+ * (at 300 req/s of `program(id)` the p50 reached 13-18 s, bench/results.md). Refusing at the
+ * limit keeps the admitted ones near their unloaded latency and tells the rest, at once, to
+ * come back later: a client or load balancer can retry elsewhere, which it cannot do with a
+ * request stuck in our queue.
+ */
+export class LoadShedder {
+  private running = 0;
+
+  constructor(readonly limit: number) {}
+
+  get inFlight(): number {
+    return this.running;
+  }
+
+  /** Takes a place; false when all `limit` are taken. */
+  tryEnter(): boolean {
+    if (this.running >= this.limit) return false;
+    this.running += 1;
+    return true;
+  }
+
+  leave(): void {
+    this.running -= 1;
+  }
+}
+
+/**
+ * Mounted on /graphql before the body is read or parsed, so a refusal costs next to nothing:
+ * HTTP 503 with Retry-After, and a GraphQL response (INTERNAL_SERVER_ERROR, reason OVERLOADED:
+ * the contract's list of codes is closed, and a database outage is answered the same way, with
+ * reason DATABASE_UNAVAILABLE) in the media type the client asked for. Counted in
+ * tracker_http_requests_shed_total. /health, /ready, /metrics and the explorer never pass here.
+ */
+export function shedLoad(shedder: LoadShedder, metrics: MetricsService, retryAfterSeconds: number) {
+  const retryAfter = String(retryAfterSeconds);
+  const body = JSON.stringify({
+    errors: [
+      {
+        message: `the server is at its limit of ${shedder.limit} requests at once: retry in ${retryAfter} s`,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', reason: OVERLOADED },
+      },
+    ],
+  });
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!shedder.tryEnter()) {
+      metrics.httpRequestsShed.inc();
+      const mediaType = req.accepts(['application/json', GRAPHQL_RESPONSE]) || 'application/json';
+      // The body is not read: Node discards it once the answer is sent, keeping the connection.
+      res.status(503).setHeader('retry-after', retryAfter);
+      res.type(`${mediaType}; charset=utf-8`).send(body);
+      return;
+    }
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      shedder.leave();
+    };
+    // 'finish' once answered; 'close' also when the client went away before the answer.
+    res.once('finish', leave);
+    res.once('close', leave);
+    next();
+  };
+}
