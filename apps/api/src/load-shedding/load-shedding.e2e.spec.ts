@@ -11,6 +11,7 @@ import { bearer } from '../testing/test-tokens';
  * `program(id)` held in flight by a lock on the programs table that its read waits for.
  */
 const RETRY_AFTER_SECONDS = 7;
+jest.setTimeout(30_000);
 
 let api: TestApp;
 let baseUrl: string;
@@ -18,7 +19,13 @@ let planner: string;
 let programId: string;
 
 beforeAll(async () => {
-  api = await startTestApp({ projector: true, maxConcurrentRequests: 1, overloadRetryAfterSeconds: RETRY_AFTER_SECONDS });
+  api = await startTestApp({
+    projector: true,
+    maxConcurrentRequests: 1,
+    overloadRetryAfterSeconds: RETRY_AFTER_SECONDS,
+    // Long enough that a mutation waiting for a stopped projector is still waiting when looked at.
+    readYourWritesTimeoutMs: 60_000,
+  });
   await api.app.listen(0, '127.0.0.1');
   baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
   planner = await bearer(['planner']);
@@ -42,6 +49,10 @@ async function post(body: unknown, headers: Record<string, string> = {}, signal?
     headers: { 'content-type': 'application/json', authorization: planner, ...headers },
     body: JSON.stringify(body),
   });
+}
+
+async function metricsText(): Promise<string> {
+  return (await fetch(`${baseUrl}/metrics`)).text();
 }
 
 async function shedCount(): Promise<number> {
@@ -169,12 +180,35 @@ describe('a request whose client went away', () => {
       await until(async () => (await lock.waiters()) > 0, 'the request to wait for the lock');
       client.abort();
       expect(await abandoned).toBe('aborted');
-      await until(async () => /^tracker_http_requests_in_flight 0$/m.test(await (await fetch(`${baseUrl}/metrics`)).text()), 'its place to be given back');
+      await until(async () => /^tracker_http_requests_in_flight 0$/m.test(await metricsText()), 'its place to be given back');
       next = post({ query: PROGRAM_QUERY, variables: { id: programId } });
       await until(async () => (await lock.waiters()) > 1, 'the next request to be admitted and wait for the lock');
     } finally {
       await lock.release();
     }
     expect((await next).status).toBe(200);
+  });
+});
+
+describe('a mutation waiting for the projector (read-your-writes)', () => {
+  it('gives its place back while it waits, so a slow projector does not make the api shed every read', async () => {
+    await api.stopProjector();
+    let waiting: Promise<Response> | undefined;
+    try {
+      const before = await api.eventCount();
+      waiting = post({
+        query: 'mutation ($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { organization { id } result { projected } } }',
+        variables: { input: { commandId: newCommandId(), name: { en: 'Shopee (Thailand) Co., Ltd.' }, kind: 'COMPANY' } },
+      });
+      await until(async () => (await api.eventCount()) > before, 'the mutation to be recorded');
+      await until(async () => /^tracker_http_requests_in_flight 0$/m.test(await metricsText()), 'the waiting mutation to give its place back');
+      const read = await post({ query: PROGRAM_QUERY, variables: { id: programId } });
+      expect(read.status).toBe(200);
+    } finally {
+      await api.startProjector();
+    }
+    const answered = (await (await waiting).json()) as { data: { registerOrganization: { organization: { id: string } | null; result: { projected: boolean } } } };
+    expect(answered.data.registerOrganization.result.projected).toBe(true);
+    expect(answered.data.registerOrganization.organization).not.toBeNull();
   });
 });

@@ -36,6 +36,20 @@ export class LoadShedder {
   }
 }
 
+/** How each admitted request gives its place back, at most once. */
+const places = new WeakMap<Request, () => void>();
+
+/**
+ * Gives the request's place back before it ends: for a mutation about to wait for the
+ * projector (read-your-writes, up to READ_YOUR_WRITES_TIMEOUT_MS), which costs the api no work
+ * while it waits. Held, a slow projector would fill every place with mutations doing nothing
+ * and shed every read. The place is not taken again: what is left (one read of the record and
+ * the answer) is short. No-op for a request that holds none (a WebSocket operation).
+ */
+export function givePlaceBack(req: Request | undefined): void {
+  if (req) places.get(req)?.();
+}
+
 /**
  * Mounted on /graphql before the body is read or parsed, so a refusal costs next to nothing:
  * HTTP 503 with Retry-After, and a GraphQL response (INTERNAL_SERVER_ERROR, reason OVERLOADED:
@@ -68,6 +82,7 @@ export function shedLoad(shedder: LoadShedder, metrics: MetricsService, retryAft
       left = true;
       shedder.leave();
     };
+    places.set(req, leave);
     // 'finish' once answered; 'close' also when the client went away before the answer.
     res.once('finish', leave);
     res.once('close', leave);
