@@ -38,7 +38,7 @@ export async function createApp(options: ApiOptions, logger?: Logger): Promise<I
   app.use(httpObserver(metrics, log));
   app.use(GRAPHQL_PATH, graphiqlOnBrowserVisit);
   // Before the body is read: a refusal must cost next to nothing (/health, /ready, /metrics never pass here).
-  app.use(GRAPHQL_PATH, shedLoad(shedder, metrics, resolved.overloadRetryAfterSeconds));
+  app.use(GRAPHQL_PATH, shedLoad(shedder, metrics, resolved.overloadRetryAfterSeconds, log));
   app.use(GRAPHQL_PATH, jsonBody(resolved.bodyLimitBytes));
   await app.init();
   return app;

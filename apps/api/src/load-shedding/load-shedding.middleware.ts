@@ -1,7 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from '../logging/logger';
 import { MetricsService } from '../metrics/metrics.service';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
+const WARN_EVERY_MS = 10_000;
 
 /** extensions.reason of a request refused because the api is at its limit (answered with HTTP 503). */
 export const OVERLOADED = 'OVERLOADED';
@@ -36,6 +38,14 @@ export class LoadShedder {
   }
 }
 
+/** The responses that were refusals: logged at debug only (counted in the metric instead). */
+const refusals = new WeakSet<Response>();
+
+/** True for a response refusing its request for load: under overload, a log line each would add to the load. */
+export function wasShed(res: Response): boolean {
+  return refusals.has(res);
+}
+
 /** How each admitted request gives its place back, at most once. */
 const places = new WeakMap<Request, () => void>();
 
@@ -57,7 +67,7 @@ export function givePlaceBack(req: Request | undefined): void {
  * reason DATABASE_UNAVAILABLE) in the media type the client asked for. Counted in
  * tracker_http_requests_shed_total. /health, /ready, /metrics and the explorer never pass here.
  */
-export function shedLoad(shedder: LoadShedder, metrics: MetricsService, retryAfterSeconds: number) {
+export function shedLoad(shedder: LoadShedder, metrics: MetricsService, retryAfterSeconds: number, logger: Logger) {
   const retryAfter = String(retryAfterSeconds);
   const body = JSON.stringify({
     errors: [
@@ -67,9 +77,20 @@ export function shedLoad(shedder: LoadShedder, metrics: MetricsService, retryAft
       },
     ],
   });
+  // One warning per WARN_EVERY_MS while shedding, with the count, rather than a line per refusal.
+  let lastWarned = -Infinity;
+  let shedSinceWarned = 0;
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!shedder.tryEnter()) {
       metrics.httpRequestsShed.inc();
+      refusals.add(res);
+      shedSinceWarned += 1;
+      const now = performance.now();
+      if (now - lastWarned >= WARN_EVERY_MS) {
+        logger.warn({ limit: shedder.limit, shed: shedSinceWarned }, 'at the limit of requests at once: shedding load (503, Retry-After)');
+        lastWarned = now;
+        shedSinceWarned = 0;
+      }
       const mediaType = req.accepts(['application/json', GRAPHQL_RESPONSE]) || 'application/json';
       // The body is not read: Node discards it once the answer is sent, keeping the connection.
       res.status(503).setHeader('retry-after', retryAfter);
