@@ -79,7 +79,7 @@ export type ResolvedApiOptions = Required<
   ApiOptions;
 
 const DEFAULT_READ_YOUR_WRITES_TIMEOUT_MS = 2000;
-/** Why this number: load-shedding/load-shedding.middleware.ts. */
+/** Why this number: LoadShedder in load-shedding/load-shedding.middleware.ts. */
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
 
 export function resolveApiOptions(options: ApiOptions): ResolvedApiOptions {

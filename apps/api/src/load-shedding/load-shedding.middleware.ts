@@ -16,6 +16,11 @@ export const OVERLOADED = 'OVERLOADED';
  * limit keeps the admitted ones near their unloaded latency and tells the rest, at once, to
  * come back later: a client or load balancer can retry elsewhere, which it cannot do with a
  * request stuck in our queue.
+ *
+ * The default limit (MAX_CONCURRENT_REQUESTS, 16) is a little over the api's two pools of 10
+ * connections: enough to keep the pools and the one thread busy, while every request past it
+ * would only wait inside the process and make each admitted one slower. What counts is work:
+ * a mutation waiting for the projector gives its place back (givePlaceBack).
  */
 export class LoadShedder {
   private running = 0;
@@ -72,7 +77,7 @@ export function shedLoad(shedder: LoadShedder, metrics: MetricsService, retryAft
   const body = JSON.stringify({
     errors: [
       {
-        message: `the server is at its limit of ${shedder.limit} requests at once: retry in ${retryAfter} s`,
+        message: `the server is at its limit of ${shedder.limit} request${shedder.limit === 1 ? '' : 's'} at once: retry in ${retryAfter} s`,
         extensions: { code: 'INTERNAL_SERVER_ERROR', reason: OVERLOADED },
       },
     ],
