@@ -13,11 +13,13 @@
  *
  * Every request goes to the URL given (127.0.0.1 only: anything else is refused). `__UNIQUE__`
  * in the body is replaced by a fresh UUID per request (commandIds). A response counts as good
- * when it is a 200 whose body contains every `expect` string and no `forbid` string.
+ * when it is a 200 whose body contains every `expect` string and no `forbid` string; a 503
+ * with Retry-After is a refusal for load (the api sheds past its limit), counted apart with
+ * its own latencies; anything else is bad.
  */
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { percentile, type LoadResult, type LoadSpec } from './load';
 
 const UNIQUE = /__UNIQUE__/g;
@@ -29,29 +31,47 @@ function bodyFor(spec: LoadSpec): string {
 }
 
 class Tally {
+  /** Served answers (every one but the refusals), and requests still unanswered at the end. */
   readonly latencies: number[] = [];
+  /** Refusals for load: 503 with Retry-After. */
+  readonly refusalLatencies: number[] = [];
   good = 0;
   bad = 0;
+  refused = 0;
   errors = 0;
   firstBad: string | undefined;
 
   constructor(private readonly spec: LoadSpec) {}
 
-  response(status: number, body: string): void {
+  /** Counts one answer; true when it was a refusal for load (503 with Retry-After). */
+  response(status: number, retryAfter: string | undefined, body: string): boolean {
+    // A refusal is a correct answer under overload, neither good nor bad: counted apart, with
+    // its own latency, so the served requests' percentiles are theirs alone.
+    if (status === 503 && retryAfter !== undefined) {
+      this.refused += 1;
+      return true;
+    }
     const ok = status === 200 && this.spec.expect.every((text) => body.includes(text)) && !this.spec.forbid.some((text) => body.includes(text));
     if (ok) this.good += 1;
     else {
       this.bad += 1;
       this.firstBad ??= `${status} ${body.slice(0, 500)}`;
     }
+    return false;
+  }
+
+  latency(ms: number, refused: boolean): void {
+    (refused ? this.refusalLatencies : this.latencies).push(ms);
   }
 
   result(seconds: number): LoadResult {
     const sorted = [...this.latencies].sort((a, b) => a - b);
+    const refusals = [...this.refusalLatencies].sort((a, b) => a - b);
     return {
-      requests: this.good + this.bad,
+      requests: this.good + this.bad + this.refused,
       good: this.good,
       bad: this.bad,
+      refused: this.refused,
       errors: this.errors,
       seconds,
       perSecond: (this.good + this.bad) / seconds,
@@ -59,14 +79,23 @@ class Tally {
       p90: percentile(sorted, 90),
       p99: percentile(sorted, 99),
       max: sorted.at(-1) ?? NaN,
+      refusedP50: percentile(refusals, 50),
+      refusedP99: percentile(refusals, 99),
       firstBad: this.firstBad,
     };
   }
 }
 
+/** A header of a response, whatever the case of its name (autocannon hands the raw names). */
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return Array.isArray(value) ? value[0] : value;
+  return undefined;
+}
+
 async function closedLoop(spec: LoadSpec): Promise<LoadResult> {
   const tally = new Tally(spec);
   let instance: autocannon.Instance | undefined;
+  let lastRefused = false;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
     instance = autocannon(
       {
@@ -81,7 +110,10 @@ async function closedLoop(spec: LoadSpec): Promise<LoadResult> {
             body: spec.body,
             // Only when the body needs fresh UUIDs; a static body is sent as built.
             ...(spec.body.includes('__UNIQUE__') ? { setupRequest: (req: autocannon.Request) => ({ ...req, body: bodyFor(spec) }) } : {}),
-            onResponse: (status: number, body: string) => tally.response(status, body),
+            // Called just before the 'response' event of the same answer (autocannon's httpClient).
+            onResponse: (status: number, body: string, _context: object, headers: IncomingHttpHeaders | undefined) => {
+              lastRefused = tally.response(status, header(headers ?? {}, 'retry-after'), body);
+            },
           },
         ],
       },
@@ -89,7 +121,7 @@ async function closedLoop(spec: LoadSpec): Promise<LoadResult> {
     );
   });
   // Our own latencies, at full resolution (autocannon's histogram keeps whole milliseconds).
-  instance!.on('response', (_client, _status, _bytes, responseTime) => tally.latencies.push(responseTime));
+  instance!.on('response', (_client, _status, _bytes, responseTime) => tally.latency(responseTime, lastRefused));
   const result = await finished;
   tally.errors = result.errors + result.timeouts;
   return tally.result(result.duration);
@@ -107,15 +139,12 @@ async function openLoop(spec: LoadSpec): Promise<LoadResult> {
   const send = (scheduled: number) =>
     new Promise<void>((resolve) => {
       pending.add(scheduled);
-      const settle = (status: number | null, body: string) => {
+      const settle = (status: number | null, body: string, retryAfter?: string) => {
         if (!pending.delete(scheduled)) return;
         const now = performance.now();
         lastDone = now;
         if (status === null) tally.errors += 1;
-        else {
-          tally.latencies.push(now - scheduled);
-          tally.response(status, body);
-        }
+        else tally.latency(now - scheduled, tally.response(status, retryAfter, body));
         resolve();
       };
       const req = request(
@@ -123,7 +152,7 @@ async function openLoop(spec: LoadSpec): Promise<LoadResult> {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => settle(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+          res.on('end', () => settle(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), header(res.headers, 'retry-after')));
           res.on('error', () => settle(null, ''));
         },
       );
@@ -153,14 +182,13 @@ async function openLoop(spec: LoadSpec): Promise<LoadResult> {
   clearTimeout(drainTimer);
   const end = performance.now();
   for (const scheduled of [...pending]) {
-    tally.latencies.push(end - scheduled);
+    tally.latency(end - scheduled, false);
     tally.errors += 1;
     pending.delete(scheduled);
   }
   agent.destroy();
   const seconds = (Math.max(lastDone, started + spec.durationSeconds * 1000) - started) / 1000;
   const result = tally.result(seconds);
-  result.perSecond = (tally.good + tally.bad) / seconds;
   return result;
 }
 

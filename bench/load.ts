@@ -22,19 +22,25 @@ export interface LoadSpec {
 }
 
 export interface LoadResult {
+  /** Answered: good + bad + refused. */
   requests: number;
   good: number;
   bad: number;
+  /** Refused for load: 503 with Retry-After (neither good nor bad). */
+  refused: number;
   /** Sent but never answered (connection errors, timeouts, still waiting when the run ended). */
   errors: number;
   seconds: number;
-  /** Responses per second over the run. */
+  /** Served answers (good + bad, refusals left out) per second over the run. */
   perSecond: number;
-  /** Milliseconds. */
+  /** Milliseconds, of the served answers (and of the unanswered, as a lower bound). */
   p50: number;
   p90: number;
   p99: number;
   max: number;
+  /** Milliseconds from the request to its refusal; NaN when none was refused. */
+  refusedP50: number;
+  refusedP99: number;
   firstBad?: string;
 }
 
@@ -58,8 +64,8 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
       clearTimeout(limit);
       if (code !== 0) return reject(new Error(`load generator ended with ${signal ?? code}: ${stdout.slice(-2000)}`));
       const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult;
-      if (result.bad > 0 || result.errors > 0) {
-        console.warn(`  ${result.bad} bad answers, ${result.errors} unanswered or failed; first bad: ${result.firstBad ?? '-'}`);
+      if (result.bad > 0 || result.errors > 0 || result.refused > 0) {
+        console.warn(`  ${result.bad} bad answers, ${result.refused} refused for load (503 + Retry-After), ${result.errors} unanswered or failed; first bad: ${result.firstBad ?? '-'}`);
       }
       // Requests abandoned by the generator may still be running in the server: let them end
       // before the next measurement starts.

@@ -8,6 +8,7 @@ import { graphiqlOnBrowserVisit } from './graphiql/graphiql.controller';
 import { GRAPHQL_PATH } from './graphql/graphql.config';
 import { httpObserver } from './http/http-observer.middleware';
 import { jsonBody } from './http/json-body.middleware';
+import { LoadShedder, shedLoad } from './load-shedding/load-shedding.middleware';
 import { createLogger, PinoNestLogger, type Logger } from './logging/logger';
 import { requestContextMiddleware } from './logging/request-context';
 import { MetricsService } from './metrics/metrics.service';
@@ -34,9 +35,14 @@ export async function createApp(options: ApiOptions, logger?: Logger): Promise<I
   // the GraphiQL page and /metrics lose theirs too, and are as cheap to send again.
   app.set('etag', false);
   // Order matters: these run before every route, Apollo's included (registered at init).
+  const metrics = app.get(MetricsService);
+  const shedder = new LoadShedder(resolved.maxConcurrentRequests);
+  metrics.watchInFlight(() => shedder.inFlight);
   app.use(requestContextMiddleware);
-  app.use(httpObserver(app.get(MetricsService), log));
+  app.use(httpObserver(metrics, log));
   app.use(GRAPHQL_PATH, graphiqlOnBrowserVisit);
+  // Before the body is read: a refusal must cost next to nothing (/health, /ready, /metrics never pass here).
+  app.use(GRAPHQL_PATH, shedLoad(shedder, metrics, resolved.overloadRetryAfterSeconds, log));
   app.use(GRAPHQL_PATH, jsonBody(resolved.bodyLimitBytes));
   await app.init();
   return app;

@@ -108,6 +108,9 @@ export const environmentSchema = z.object({
   MAX_QUERY_DEPTH: variable(wholeNumber(1, 100).default(10)),
   MAX_QUERY_COST: variable(wholeNumber(1, 10_000_000).default(10_000)),
   MAX_QUERY_TOKENS: variable(wholeNumber(100, 1_000_000).default(10_000)),
+  /** GraphQL requests served at once; past it, 503 with Retry-After (apps/api/src/load-shedding). */
+  MAX_CONCURRENT_REQUESTS: variable(wholeNumber(1, 100_000).default(16)),
+  OVERLOAD_RETRY_AFTER_SECONDS: variable(wholeNumber(1, 3600).default(1)),
   /** A folder the api writes a history digest to on a schedule (libs/audit/README.md, "History digests"). */
   DIGEST_DIR: variable(z.string().optional()),
   DIGEST_INTERVAL_MINUTES: variable(wholeNumber(1, 7 * 24 * 60).default(60)),
@@ -144,6 +147,8 @@ export interface TrackerConfig {
     maxQueryDepth: number;
     maxQueryCost: number;
     maxQueryTokens: number;
+    maxConcurrentRequests: number;
+    overloadRetryAfterSeconds: number;
   };
   projector: { batchSize: number };
   /** Scheduled history digests: none unless `dir` is set. */
@@ -186,6 +191,8 @@ export function parseConfig(env: Environment): TrackerConfig {
       maxQueryDepth: v.MAX_QUERY_DEPTH,
       maxQueryCost: v.MAX_QUERY_COST,
       maxQueryTokens: v.MAX_QUERY_TOKENS,
+      maxConcurrentRequests: v.MAX_CONCURRENT_REQUESTS,
+      overloadRetryAfterSeconds: v.OVERLOAD_RETRY_AFTER_SECONDS,
     },
     projector: { batchSize: v.PROJECTOR_BATCH_SIZE },
     digests: { dir: v.DIGEST_DIR, intervalMinutes: v.DIGEST_INTERVAL_MINUTES },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { CommandContext, TrackerCommand } from '@tracker/application';
 import type { GraphQLContext } from '../graphql/graphql-context';
+import { givePlaceBack } from '../load-shedding/load-shedding.middleware';
 import { ReadLoaders } from '../read-model/request-loaders';
 import { commandMetadata } from './command-metadata';
 import { commandResult, type CommandResult } from './command-result.type';
@@ -37,6 +38,7 @@ export class Mutations {
     read: (id: string) => Promise<T | null>,
   ): Promise<Written<T>> {
     const written = await this.commandBus.execute(command);
+    givePlaceBack(context.req);
     const projected = await this.readYourWrites.waitFor(written.position);
     this.loaders.forget(context);
     return { record: projected ? await read(written.id) : null, result: commandResult(written, projected) };

@@ -41,6 +41,13 @@ export interface ApiOptions {
   maxQueryCost?: number;
   /** Most lexical tokens a GraphQL document may have; parsing stops there. Default 10 000. */
   maxQueryTokens?: number;
+  /**
+   * GraphQL requests served at once; past it a request is refused at once with 503 and
+   * Retry-After (load-shedding/). Default DEFAULT_MAX_CONCURRENT_REQUESTS.
+   */
+  maxConcurrentRequests?: number;
+  /** The Retry-After of a request refused for load, in seconds. Default 1. */
+  overloadRetryAfterSeconds?: number;
   /** Apply the event store's migrations at start-up. Default true. */
   migrate?: boolean;
   /**
@@ -64,12 +71,16 @@ export type ResolvedApiOptions = Required<
     | 'maxQueryDepth'
     | 'maxQueryCost'
     | 'maxQueryTokens'
+    | 'maxConcurrentRequests'
+    | 'overloadRetryAfterSeconds'
     | 'migrate'
   >
 > &
   ApiOptions;
 
 const DEFAULT_READ_YOUR_WRITES_TIMEOUT_MS = 2000;
+/** Why this number: LoadShedder in load-shedding/load-shedding.middleware.ts. */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 16;
 
 export function resolveApiOptions(options: ApiOptions): ResolvedApiOptions {
   if (!options.databaseUrl) throw new Error('createApp needs a databaseUrl');
@@ -87,6 +98,8 @@ export function resolveApiOptions(options: ApiOptions): ResolvedApiOptions {
     // standard introspection query is under 200 tokens; an operation reaching 10 000 would cost
     // more than the cost limit allows anyway, unless it is mostly inline literals.
     maxQueryTokens: options.maxQueryTokens ?? 10_000,
+    maxConcurrentRequests: options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS,
+    overloadRetryAfterSeconds: options.overloadRetryAfterSeconds ?? 1,
     migrate: options.migrate ?? true,
   };
 }

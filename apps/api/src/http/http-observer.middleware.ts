@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logging/logger';
+import { wasShed } from '../load-shedding/load-shedding.middleware';
 import { MetricsService } from '../metrics/metrics.service';
 
 const QUIET_ROUTES = new Set(['/health', '/ready', '/metrics']);
@@ -18,7 +19,7 @@ export function httpObserver(metrics: MetricsService, logger: Logger) {
       metrics.httpRequestDuration.observe(labels, seconds);
       // The finish event may fire outside the request's async context: pass the ids along.
       const line = { ...req.ids, method: req.method, path, status: res.statusCode, durationMs: Math.round(seconds * 1000) };
-      if (QUIET_ROUTES.has(route) && res.statusCode < 400) logger.debug(line, 'request');
+      if ((QUIET_ROUTES.has(route) && res.statusCode < 400) || wasShed(res)) logger.debug(line, 'request');
       else logger.info(line, 'request');
     });
     next();

@@ -41,8 +41,28 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly httpRequestsShed = new Counter({
+    name: 'tracker_http_requests_shed_total',
+    help: 'GraphQL requests refused with 503 and Retry-After because the api was at its limit of requests at once.',
+    registers: [this.registry],
+  });
+
+  /** What the in-flight gauge reads at scrape time (load-shedding/load-shedding.middleware.ts sets it). */
+  private inFlightNow: () => number = () => 0;
+
+  readonly httpRequestsInFlight: Gauge = new Gauge({
+    name: 'tracker_http_requests_in_flight',
+    help: 'GraphQL requests being served now, against MAX_CONCURRENT_REQUESTS (past it they are shed).',
+    registers: [this.registry],
+    collect: (): void => this.httpRequestsInFlight.set(this.inFlightNow()),
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  watchInFlight(read: () => number): void {
+    this.inFlightNow = read;
   }
 
   /** Route label from a fixed list, so a scanner requesting random paths cannot grow the series. */
