@@ -10,7 +10,7 @@ import { CommandBus } from '@nestjs/cqrs';
  *   a. `program(id)` with its 50 activities and their organisations, follow-ups, outcomes and
  *      totals, against the same rows read by hand and answered as the same JSON: fixed rates
  *      (BENCH_API_RATES, default 25,100,300 req/s, open loop) and unthrottled (closed loop).
- *   b. `logActivity` with BENCH_API_CONNECTIONS (32) clients, unique commandIds, against a raw
+ *   b. `logActivity` with BENCH_API_CONNECTIONS (16) clients, unique commandIds, against a raw
  *      single-row INSERT behind the same kind of handler; and, in process without HTTP,
  *      EventStore.append against a raw INSERT on the api's own pool.
  *   c. Write to visible: `logActivity` at BENCH_API_WRITE_RATES (50,200) writes/s; the mutation

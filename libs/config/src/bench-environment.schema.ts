@@ -26,7 +26,12 @@ export const benchEnvironmentSchema = z.object({
   BENCH_API_SECONDS: variable(wholeNumber(1, 86_400).default(10)),
   BENCH_API_WARMUP_SECONDS: variable(wholeNumber(0, 86_400).default(3)),
   BENCH_API_RATES: variable(numberList(1, 1_000_000, [25, 100, 300])),
-  BENCH_API_CONNECTIONS: variable(wholeNumber(1, 10_000).default(32)),
+  /**
+   * Closed-loop clients of the unthrottled and commands rows, for the api and its baseline alike.
+   * 16 = the api's default MAX_CONCURRENT_REQUESTS: clients past the admission limit would only
+   * measure how fast refusals come back (autocannon resends at once, ignoring Retry-After).
+   */
+  BENCH_API_CONNECTIONS: variable(wholeNumber(1, 10_000).default(16)),
   BENCH_API_WRITE_RATES: variable(numberList(1, 1_000_000, [50, 200])),
   BENCH_API_ACTIVITIES: variable(wholeNumber(1, 10_000_000).default(50)),
   BENCH_HISTORY_SMALL: variable(wholeNumber(1, 1_000_000_000).default(10_000)),
