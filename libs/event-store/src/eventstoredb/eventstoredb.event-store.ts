@@ -123,7 +123,7 @@ export class EventStoreDbEventStore implements EventStore {
       let previousHash = stream.at(-1)?.hash ?? GENESIS_HASH;
       const hashes: string[] = [];
       const proposed = append.events.map((event, index) => {
-        const hash = chainHash(previousHash, { ...event, streamId: append.streamId, streamVersion: version + index + 1, recordedAt });
+        const hash = chainHash(previousHash, { ...event, streamId: append.streamId, streamVersion: version + index + 1, recordedAt }, event.canonical);
         previousHash = hash;
         hashes.push(hash);
         return jsonEvent({
