@@ -13,9 +13,13 @@ export interface PreparedEvent {
   eventId: string;
   type: string;
   schemaVersion: number;
-  /** Fresh copy through canonical JSON: undefined members dropped, detached from the caller's object. */
-  data: JsonObject;
-  metadata: EventMetadata;
+  /**
+   * Fresh copies parsed from the canonical text on each read: undefined members dropped,
+   * detached from the caller's object. Parsed on demand, as the PostgreSQL adapter sends the
+   * canonical text and never needs them.
+   */
+  readonly data: JsonObject;
+  readonly metadata: EventMetadata;
   occurredOn: string | null;
   /** data and metadata in canonical JSON, written once here for the hash chain. */
   canonical: CanonicalParts;
@@ -87,8 +91,12 @@ function prepareEvent(event: unknown, index: number): PreparedEvent {
     eventId,
     type,
     schemaVersion,
-    data: JSON.parse(canonical.data) as JsonObject,
-    metadata: JSON.parse(canonical.metadata) as EventMetadata,
+    get data() {
+      return JSON.parse(canonical.data) as JsonObject;
+    },
+    get metadata() {
+      return JSON.parse(canonical.metadata) as EventMetadata;
+    },
     occurredOn: (occurredOn as string | null | undefined) ?? null,
     canonical,
   };

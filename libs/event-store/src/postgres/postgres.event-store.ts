@@ -139,7 +139,7 @@ export class PostgresEventStore implements EventStore {
     const query = {
       name: 'tracker_append',
       text: 'select position, version, last_hash from tracker_append($1, $2, $3, $4, $5)',
-      values: [append.streamId, head.version, head.lastHash, recordedAt.toISOString(), JSON.stringify(rows)],
+      values: [append.streamId, head.version, head.lastHash, recordedAt.toISOString(), rows.json],
     };
     let found: { position: string | null; version: number; last_hash: string };
     if (this.options.beforeCommit) {
@@ -197,8 +197,7 @@ export class PostgresEventStore implements EventStore {
         throw new WrongExpectedVersionError(append.streamId, append.expected, version);
       }
       const recordedAt = this.clock();
-      const rows = chainRows(append, version, lastHash, recordedAt).map((row, index) => ({ ...row, position: positions[index] }));
-      const last = rows[rows.length - 1];
+      const rows = chainRows(append, version, lastHash, recordedAt, positions);
       const literal = (value: string) => client.escapeLiteral(value);
       const insert = `
         with inserted as (
@@ -206,10 +205,10 @@ export class PostgresEventStore implements EventStore {
             data, metadata, recorded_at, occurred_on, hash)
           select position, ${literal(transactionId)}::xid8, ${literal(append.streamId)}, stream_version, event_id, type,
             schema_version, data, metadata, ${literal(recordedAt.toISOString())}::timestamptz, occurred_on, hash
-          from jsonb_to_recordset(${literal(JSON.stringify(rows))}::jsonb) as batch(position bigint, stream_version int,
+          from jsonb_to_recordset(${literal(rows.json)}::jsonb) as batch(position bigint, stream_version int,
             event_id uuid, type text, schema_version int, data jsonb, metadata jsonb, occurred_on date, hash text)
         )
-        update streams set version = ${last.stream_version}, last_hash = ${literal(last.hash)}
+        update streams set version = ${rows.version}, last_hash = ${literal(rows.lastHash)}
          where stream_id = ${literal(append.streamId)}`;
       if (this.options.beforeCommit) {
         await client.query(insert);
@@ -218,8 +217,8 @@ export class PostgresEventStore implements EventStore {
       } else {
         await client.query(`${insert}; commit`);
       }
-      this.rememberHead(append.streamId, last.stream_version, last.hash);
-      return { streamId: append.streamId, version: last.stream_version, position: BigInt(last.position) };
+      this.rememberHead(append.streamId, rows.version, rows.lastHash);
+      return { streamId: append.streamId, version: rows.version, position: BigInt(positions[positions.length - 1]) };
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
@@ -327,22 +326,24 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
 }
 
-/** The batch as tracker_append takes it, each event's hash chained from the head given. */
-function chainRows(append: PreparedAppend, version: number, lastHash: string, recordedAt: Date) {
-  let previousHash = lastHash;
-  return append.events.map((event, index) => {
+/**
+ * The batch as tracker_append's jsonb takes it (with positions when they are known), each
+ * event's hash chained from the head given, and the head it ends at. Written as text around
+ * the canonical JSON prepareAppend made, rather than objects for JSON.stringify: the data is
+ * serialised once per append, for the hash and the wire alike.
+ */
+function chainRows(append: PreparedAppend, version: number, lastHash: string, recordedAt: Date, positions?: string[]) {
+  let hash = lastHash;
+  const rows = append.events.map((event, index) => {
+    const { eventId, type, schemaVersion, occurredOn, canonical } = event;
     const streamVersion = version + index + 1;
-    const hash = chainHash(previousHash, { ...event, streamId: append.streamId, streamVersion, recordedAt }, event.canonical);
-    previousHash = hash;
-    return {
-      stream_version: streamVersion,
-      event_id: event.eventId,
-      type: event.type,
-      schema_version: event.schemaVersion,
-      data: event.data,
-      metadata: event.metadata,
-      occurred_on: event.occurredOn,
-      hash,
-    };
+    hash = chainHash(hash, { eventId, type, schemaVersion, occurredOn, streamId: append.streamId, streamVersion, recordedAt }, canonical);
+    const position = positions ? `"position":${positions[index]},` : '';
+    return (
+      `{${position}"stream_version":${streamVersion},"event_id":"${eventId}","type":${JSON.stringify(type)}` +
+      `,"schema_version":${schemaVersion},"data":${canonical.data},"metadata":${canonical.metadata}` +
+      `,"occurred_on":${occurredOn === null ? 'null' : `"${occurredOn}"`},"hash":"${hash}"}`
+    );
   });
+  return { json: `[${rows.join(',')}]`, version: version + append.events.length, lastHash: hash };
 }
