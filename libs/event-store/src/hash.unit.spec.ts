@@ -65,6 +65,21 @@ describe('chainHash', () => {
     expect(chainHash(GENESIS_HASH, event)).toBe('0feb61c0b3a589780e6380402489441897699248ba6eca1722138bfd0dd8c175');
   });
 
+  it('hashes exactly canonicalJson of the hashed fields, with or without their canonical parts given', () => {
+    const { createHash } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+    const odd = { ...event, type: 'T\u00e9"\\', streamId: 'stream \ud83d\ude00', occurredOn: undefined, data: { '10': 1, '9': [{ b: 2, a: 'ไทย' }] } };
+    const { recordedAt, ...rest } = odd;
+    for (const fields of [event, odd]) {
+      const expected = createHash('sha256')
+        .update('prev', 'utf8')
+        .update(canonicalJson({ ...rest, ...fields, recordedAt: fields.recordedAt.toISOString(), occurredOn: fields.occurredOn ?? null }), 'utf8')
+        .digest('hex');
+      expect(chainHash('prev', fields)).toBe(expected);
+      expect(chainHash('prev', fields, { data: canonicalJson(fields.data), metadata: canonicalJson(fields.metadata) })).toBe(expected);
+    }
+    expect(recordedAt).toBe(event.recordedAt);
+  });
+
   it('depends on the previous hash and on every hashed field', () => {
     const base = chainHash(GENESIS_HASH, event);
     expect(chainHash('00', event)).not.toBe(base);

@@ -61,9 +61,9 @@ export class InMemoryEventStore implements EventStore {
 
     const recordedAt = this.clock();
     let previousHash = stream.at(-1)?.hash ?? GENESIS_HASH;
-    const written = append.events.map(({ contentKey: _, ...event }, index) => {
+    const written = append.events.map(({ canonical, ...event }, index) => {
       const fields = { ...event, streamId: append.streamId, streamVersion: version + index + 1, recordedAt };
-      const hash = chainHash(previousHash, fields);
+      const hash = chainHash(previousHash, fields, canonical);
       previousHash = hash;
       this.lastPosition += 1n;
       return { ...fields, position: this.lastPosition, hash };

@@ -1,7 +1,7 @@
 import { IdempotencyViolationError, InvalidAppendError } from './errors';
 import type { AppendResult, EventMetadata, ExpectedVersion, JsonObject, Position, ReadAllOptions, StoredEvent } from './event-store.port';
 import { START } from './event-store.port';
-import { canonicalJson, isPlainObject } from './hash';
+import { canonicalJson, isPlainObject, type CanonicalParts } from './hash';
 
 /**
  * The rules every adapter shares, so they accept, reject and de-duplicate exactly alike:
@@ -13,12 +13,16 @@ export interface PreparedEvent {
   eventId: string;
   type: string;
   schemaVersion: number;
-  /** Fresh copy through canonical JSON: undefined members dropped, detached from the caller's object. */
-  data: JsonObject;
-  metadata: EventMetadata;
+  /**
+   * Fresh copies parsed from the canonical text on each read: undefined members dropped,
+   * detached from the caller's object. Parsed on demand, as the PostgreSQL adapter sends the
+   * canonical text and never needs them.
+   */
+  readonly data: JsonObject;
+  readonly metadata: EventMetadata;
   occurredOn: string | null;
-  /** Canonical JSON of what an idempotent retry must repeat exactly. */
-  contentKey: string;
+  /** data and metadata in canonical JSON, written once here for the hash chain. */
+  canonical: CanonicalParts;
 }
 
 export interface PreparedAppend {
@@ -68,6 +72,7 @@ function prepareEvent(event: unknown, index: number): PreparedEvent {
     invalid(`${at}: eventId must be a lowercase UUID, got ${describe(eventId)}`);
   }
   if (typeof type !== 'string' || type.length === 0) invalid(`${at}: type must be a non-empty string`);
+  storable(type, `${at} type`); // hashed later: refused now, as data would be
   if (typeof schemaVersion !== 'number' || !Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > MAX_INT4) {
     invalid(`${at}: schemaVersion must be a positive integer, got ${describe(schemaVersion)}`);
   }
@@ -81,20 +86,26 @@ function prepareEvent(event: unknown, index: number): PreparedEvent {
     invalid(`${at}: occurredOn must be an ISO date yyyy-mm-dd, got ${describe(occurredOn)}`);
   }
 
-  const normalised = {
+  const canonical = { data: storable(data, `${at} data`), metadata: storable(metadata, `${at} metadata`) };
+  return {
+    eventId,
     type,
     schemaVersion,
-    data: toJson(data, `${at} data`) as JsonObject,
-    metadata: toJson(metadata, `${at} metadata`) as unknown as EventMetadata,
+    get data() {
+      return JSON.parse(canonical.data) as JsonObject;
+    },
+    get metadata() {
+      return JSON.parse(canonical.metadata) as EventMetadata;
+    },
     occurredOn: (occurredOn as string | null | undefined) ?? null,
+    canonical,
   };
-  return { eventId, ...normalised, contentKey: canonicalJson(normalised) };
 }
 
-/** Round trip through canonical JSON: validates, drops undefined members and copies. */
-function toJson(value: Record<string, unknown>, what: string): unknown {
+/** The canonical JSON of a value, which validates it: the stored copy is parsed from it. */
+function storable(value: unknown, what: string): string {
   try {
-    return JSON.parse(canonicalJson(value));
+    return canonicalJson(value);
   } catch (error) {
     return invalid(`${what} is not storable JSON: ${(error as Error).message}`);
   }
@@ -122,8 +133,8 @@ function invalid(reason: string): never {
   throw new InvalidAppendError(reason);
 }
 
-/** The canonical content key of a stored event, comparable with PreparedEvent.contentKey. */
-function storedContentKey(event: Pick<StoredEvent, 'type' | 'schemaVersion' | 'data' | 'metadata' | 'occurredOn'>): string {
+/** What an idempotent retry must repeat exactly, in canonical JSON. */
+function contentKey(event: Pick<StoredEvent, 'type' | 'schemaVersion' | 'data' | 'metadata' | 'occurredOn'>): string {
   return canonicalJson({
     type: event.type,
     schemaVersion: event.schemaVersion,
@@ -158,7 +169,7 @@ export function resolveRetry(
     if (found.streamId !== append.streamId) {
       throw new IdempotencyViolationError(event.eventId, `it is stored in another stream ("${found.streamId}")`);
     }
-    if (storedContentKey(found) !== event.contentKey) {
+    if (contentKey(found) !== contentKey(event)) {
       throw new IdempotencyViolationError(event.eventId, 'it is stored with different content');
     }
     if (previous && found.streamVersion !== previous.streamVersion + 1) {

@@ -216,7 +216,11 @@ export class ProjectionRunner {
     if (this.options.exclusive !== false && !this.lockClient) throw new Error('projector lock lost');
     const last = stored[stored.length - 1].position;
     const events = this.project(stored);
-    const failures = await commitBatch(this.options.pool, this.meta!, this.options.projections, this.state, events, last, CHECKPOINTS_CHANNEL);
+    const failures = await commitBatch(this.options.pool, this.meta!, this.options.projections, this.state, events, last, null);
+    // One notification per batch, after every projection committed: read-your-writes waits for
+    // the slowest checkpoint anyway, and a NOTIFY inside each projection's transaction made
+    // their commits queue one behind the other on the server-wide notify lock.
+    await this.options.pool.query('select pg_notify($1, $2)', [CHECKPOINTS_CHANNEL, String(last)]);
     for (const failure of failures) {
       this.options.logger.error(
         { projection: failure.projection, position: String(failure.position), type: failure.type, err: failure.error },

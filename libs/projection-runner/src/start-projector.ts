@@ -24,7 +24,15 @@ export interface RunningProjector {
 export async function startProjector(options: ProjectorOptions): Promise<RunningProjector> {
   const logger = options.logger ?? pino({ name: 'projector' });
   const eventsPool = new Pool({ connectionString: options.databaseUrl, max: 4 });
-  const readPool = schemaPool({ connectionString: options.databaseUrl, max: 4 }, READ_MODEL_SCHEMA);
+  // One connection per projection, so a batch's projections commit side by side, plus the one
+  // holding the ACTIVE lock. The read model is derived, so its batches do not wait for their
+  // WAL flush: a server crash may lose the last few hundred ms of batches, rows and
+  // checkpoints together (commits stay atomic and in order), and the projector replays them
+  // from the events, which are flushed.
+  const readPool = schemaPool(
+    { connectionString: options.databaseUrl, max: readModelProjections.length + 1, options: '-c synchronous_commit=off' },
+    READ_MODEL_SCHEMA,
+  );
   for (const pool of [eventsPool, readPool]) {
     // An idle pooled connection that dies (a database restart) must not crash the process.
     pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));

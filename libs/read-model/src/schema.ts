@@ -24,7 +24,8 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  */
 export function schemaPool(config: PoolConfig, schema: string): Pool {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`Invalid schema name ${schema}`);
-  return new Pool({ ...config, options: [`-c search_path=${schema},public`, config.options].filter(Boolean).join(' ') });
+  // search_path last: a caller's own options cannot point the pool at another schema.
+  return new Pool({ ...config, options: [config.options, `-c search_path=${schema},public`].filter(Boolean).join(' ') });
 }
 
 /** Creates the schema if needed and applies the read model's migrations inside it. */

@@ -123,7 +123,9 @@ export class EventStoreDbEventStore implements EventStore {
       let previousHash = stream.at(-1)?.hash ?? GENESIS_HASH;
       const hashes: string[] = [];
       const proposed = append.events.map((event, index) => {
-        const hash = chainHash(previousHash, { ...event, streamId: append.streamId, streamVersion: version + index + 1, recordedAt });
+        const { eventId, type, schemaVersion, occurredOn, canonical } = event;
+        const streamVersion = version + index + 1;
+        const hash = chainHash(previousHash, { eventId, type, schemaVersion, occurredOn, streamId: append.streamId, streamVersion, recordedAt }, canonical);
         previousHash = hash;
         hashes.push(hash);
         return jsonEvent({

@@ -95,4 +95,62 @@ export const eventStoreMigrations: { id: string; sql: string }[] = [
       end $$;
     `,
   },
+  {
+    // The whole append in one round trip (and one statement, so no BEGIN/COMMIT trips either),
+    // for a caller that already knows the stream's head (a new stream, or one it just read or
+    // appended to) and so could chain the hashes before asking: positions and xid first, as
+    // ever; then the head moves only if it is still the one the caller chained from, which is
+    // also the version check and the row lock; then the events. When the head has moved, it
+    // writes nothing and returns the head it found (position null): the caller decides from
+    // that (wrong expected version, or the two-round-trip path of tracker_begin_append).
+    id: 'event-store/003-append',
+    sql: `
+      create function tracker_append(p_stream_id text, p_version integer, p_last_hash text,
+        p_recorded_at timestamptz, p_events jsonb,
+        out "position" bigint, out version integer, out last_hash text)
+      language plpgsql as $$
+      declare
+        v_count integer := jsonb_array_length(p_events);
+        v_hash text := p_events -> (v_count - 1) ->> 'hash';
+        v_transaction_id xid8;
+        v_first bigint;
+      begin
+        -- tracker_allocate_positions inlined (its SPI statements cost more than the rest of an
+        -- append): xid and positions under the lock. The positions are consecutive, as no one
+        -- draws from the sequence without the lock.
+        if pg_current_xact_id_if_assigned() is not null then
+          raise exception 'tracker_append must run before the transaction writes anything';
+        end if;
+        perform pg_advisory_lock(${POSITIONS_LOCK[0]}, ${POSITIONS_LOCK[1]});
+        v_transaction_id := pg_current_xact_id();
+        v_first := nextval('events_position_seq');
+        if v_count > 1 then
+          perform setval('events_position_seq', v_first + v_count - 1);
+        end if;
+        perform pg_advisory_unlock(${POSITIONS_LOCK[0]}, ${POSITIONS_LOCK[1]});
+        if p_version = 0 then
+          insert into streams (stream_id, version, last_hash) values (p_stream_id, v_count, v_hash)
+            on conflict (stream_id) do nothing;
+        else
+          update streams s set version = p_version + v_count, last_hash = v_hash
+           where s.stream_id = p_stream_id and s.version = p_version and s.last_hash = p_last_hash;
+        end if;
+        if not found then
+          select s.version, s.last_hash into version, last_hash from streams s where s.stream_id = p_stream_id;
+          version := coalesce(version, 0);
+          last_hash := coalesce(last_hash, '');
+          return;
+        end if;
+        insert into events (position, transaction_id, stream_id, stream_version, event_id, type, schema_version,
+          data, metadata, recorded_at, occurred_on, hash)
+        select v_first + b.stream_version - p_version - 1, v_transaction_id, p_stream_id, b.stream_version, b.event_id,
+          b.type, b.schema_version, b.data, b.metadata, p_recorded_at, b.occurred_on, b.hash
+        from jsonb_to_recordset(p_events) as b(stream_version integer, event_id uuid, type text, schema_version integer,
+          data jsonb, metadata jsonb, occurred_on date, hash text);
+        "position" := v_first + v_count - 1;
+        version := p_version + v_count;
+        last_hash := v_hash;
+      end $$;
+    `,
+  },
 ];

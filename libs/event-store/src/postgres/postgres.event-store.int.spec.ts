@@ -9,7 +9,9 @@ import {
   newStreamId,
   sleep,
 } from '../event-store.contract';
+import { WrongExpectedVersionError } from '../errors';
 import type { StoredEvent } from '../event-store.port';
+import { verifyStreamChain } from '../hash';
 import { START } from '../event-store.port';
 import { eventStoreMigrations } from './event-store.migrations';
 import { PostgresEventStore } from './postgres.event-store';
@@ -57,10 +59,58 @@ describe('PostgreSQL event store', () => {
         await client.query('begin');
         await client.query(`insert into streams values ('allocation-probe', 0, '')`);
         await expect(client.query('select * from tracker_allocate_positions(1)')).rejects.toThrow(/before the transaction writes/);
+        await client.query('rollback');
+        await client.query('begin');
+        await client.query(`insert into streams values ('allocation-probe', 0, '')`);
+        await expect(client.query(`select * from tracker_append('allocation-probe', 0, '', now(), '[{}]')`)).rejects.toThrow(
+          /before the transaction writes/,
+        );
       } finally {
         await client.query('rollback');
         client.release();
       }
+    });
+  });
+
+  describe('appending from the stream head it remembers (one round trip)', () => {
+    it('chains from the real head when another writer moved the stream meanwhile, and writes nothing from the stale one', async () => {
+      const mine = track(new PostgresEventStore(db.pool));
+      const other = track(new PostgresEventStore(db.pool));
+      const streamId = newStreamId();
+      await mine.append(streamId, [anEvent()], 'no_stream');
+      await other.append(streamId, [anEvent()], 1);
+
+      expect(await mine.append(streamId, [anEvent(), anEvent()], 'any')).toMatchObject({ version: 4 });
+      const events = await mine.readStream(streamId);
+      expect(events.map((event) => event.streamVersion)).toEqual([1, 2, 3, 4]);
+      expect(verifyStreamChain(events)).toBeNull();
+      const { rows } = await db.pool.query('select version, last_hash from streams where stream_id = $1', [streamId]);
+      expect(rows).toEqual([{ version: 4, last_hash: events[3].hash }]);
+      // Positions of a batch stay consecutive and in stream order.
+      expect(events[3].position - events[2].position).toBe(1n);
+    });
+
+    it('refuses an expected version the remembered head matched but the stream has left', async () => {
+      const mine = track(new PostgresEventStore(db.pool));
+      const other = track(new PostgresEventStore(db.pool));
+      const streamId = newStreamId();
+      await mine.append(streamId, [anEvent()], 'no_stream');
+      await other.append(streamId, [anEvent()], 1);
+
+      const refused = mine.append(streamId, [anEvent()], 1);
+      await expect(refused).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(refused).rejects.toMatchObject({ expected: 1, actual: 2 });
+      expect((await mine.readStream(streamId)).map((event) => event.streamVersion)).toEqual([1, 2]);
+    });
+
+    it('appends at an exact version it has not seen, through the stream row', async () => {
+      const mine = track(new PostgresEventStore(db.pool));
+      const other = track(new PostgresEventStore(db.pool));
+      const streamId = newStreamId();
+      await other.append(streamId, [anEvent(), anEvent()], 'no_stream');
+
+      expect(await mine.append(streamId, [anEvent()], 2)).toMatchObject({ version: 3 });
+      expect(verifyStreamChain(await other.readStream(streamId))).toBeNull();
     });
   });
 

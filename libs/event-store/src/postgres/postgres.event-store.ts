@@ -58,6 +58,17 @@ export interface StoredEventRow {
 
 const UNIQUE_VIOLATION = '23505';
 
+/** A stream's last version and hash: what the next append chains from. */
+interface StreamHead {
+  version: number;
+  lastHash: string;
+}
+
+const GENESIS: StreamHead = { version: 0, lastHash: '' };
+
+/** Heads remembered per store: enough for the streams being written now, a few MB at most. */
+const MAX_HEADS = 10_000;
+
 /**
  * The default event store. Runs on a pg.Pool it is given (and does not end); the schema
  * comes from `eventStoreMigrations`. See README for why the global log has no gaps.
@@ -69,6 +80,8 @@ export class PostgresEventStore implements EventStore {
   private readonly clock: () => Date;
   private announced: bigint | null = null;
   private announcing: Promise<void> | undefined;
+  /** Stream heads this store read or wrote last, so most appends can chain without asking. */
+  private readonly heads = new Map<string, StreamHead>();
 
   constructor(
     private readonly pool: Pool,
@@ -89,14 +102,15 @@ export class PostgresEventStore implements EventStore {
     let broken = false;
     try {
       try {
-        const result = await this.write(client, append);
+        const result = (await this.writeOnce(client, append)) ?? (await this.write(client, append));
         this.announce(result.position);
         return result;
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError) && !isUniqueViolation(error)) throw error;
         // A retry of a stored batch fails here (its expected version has passed, or its event
         // ids are taken): answer it with the first result. Checking only on failure keeps the
-        // common path to four round trips.
+        // common path to one round trip.
+        this.heads.delete(append.streamId);
         const retried = resolveRetry(append, await this.findStored(client, append));
         if (retried) return retried;
         throw error;
@@ -112,9 +126,64 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * Two round trips on the common path. Each batch of statements goes as one simple query
-   * with its values inlined through escapeLiteral (the simple protocol takes no parameters):
-   * under concurrent load an append's cost is mostly round trips, not SQL.
+   * The common path, one round trip: when the stream's head is known (a new stream, or one
+   * this store just read or appended to), chain the hashes from it and let tracker_append
+   * check, under the row it updates, that the head is still that one. Returns undefined when
+   * the head was not known or has moved (nothing written), for the two-round-trip path.
+   */
+  private async writeOnce(client: PoolClient, append: PreparedAppend): Promise<AppendResult | undefined> {
+    const head = this.guessHead(append);
+    if (!head) return undefined;
+    const recordedAt = this.clock();
+    const rows = chainRows(append, head.version, head.lastHash, recordedAt);
+    const query = {
+      name: 'tracker_append',
+      text: 'select position, version, last_hash from tracker_append($1, $2, $3, $4, $5)',
+      values: [append.streamId, head.version, head.lastHash, recordedAt.toISOString(), rows.json],
+    };
+    let found: { position: string | null; version: number; last_hash: string };
+    if (this.options.beforeCommit) {
+      await client.query('begin');
+      try {
+        found = (await client.query(query)).rows[0];
+        await this.options.beforeCommit();
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      }
+    } else {
+      found = (await client.query(query)).rows[0];
+    }
+    this.rememberHead(append.streamId, found.version, found.last_hash);
+    if (found.position === null) {
+      if (append.requiredVersion !== null && append.requiredVersion !== found.version) {
+        throw new WrongExpectedVersionError(append.streamId, append.expected, found.version);
+      }
+      return undefined;
+    }
+    return { streamId: append.streamId, version: found.version, position: BigInt(found.position) };
+  }
+
+  /** The head to chain from: a new stream's, or the one remembered, if the expected version allows it. */
+  private guessHead(append: PreparedAppend): StreamHead | undefined {
+    if (append.requiredVersion === 0) return GENESIS;
+    const known = this.heads.get(append.streamId);
+    if (append.requiredVersion === null) return known ?? GENESIS;
+    return known?.version === append.requiredVersion ? known : undefined;
+  }
+
+  /** Bounded: the oldest entry goes first; a head forgotten or stale only costs the slower path. */
+  private rememberHead(streamId: string, version: number, lastHash: string): void {
+    this.heads.delete(streamId);
+    if (this.heads.size >= MAX_HEADS) this.heads.delete(this.heads.keys().next().value as string);
+    this.heads.set(streamId, { version, lastHash });
+  }
+
+  /**
+   * Two round trips, when the stream's head is not known: the first locks the stream's row and
+   * reads its head. Each batch of statements goes as one simple query with its values inlined
+   * through escapeLiteral (the simple protocol takes no parameters).
    */
   private async write(client: PoolClient, append: PreparedAppend): Promise<AppendResult> {
     try {
@@ -128,24 +197,7 @@ export class PostgresEventStore implements EventStore {
         throw new WrongExpectedVersionError(append.streamId, append.expected, version);
       }
       const recordedAt = this.clock();
-      let previousHash = lastHash;
-      const rows = append.events.map((event, index) => {
-        const streamVersion = version + index + 1;
-        const hash = chainHash(previousHash, { ...event, streamId: append.streamId, streamVersion, recordedAt });
-        previousHash = hash;
-        return {
-          position: positions[index],
-          stream_version: streamVersion,
-          event_id: event.eventId,
-          type: event.type,
-          schema_version: event.schemaVersion,
-          data: event.data,
-          metadata: event.metadata,
-          occurred_on: event.occurredOn,
-          hash,
-        };
-      });
-      const last = rows[rows.length - 1];
+      const rows = chainRows(append, version, lastHash, recordedAt, positions);
       const literal = (value: string) => client.escapeLiteral(value);
       const insert = `
         with inserted as (
@@ -153,10 +205,10 @@ export class PostgresEventStore implements EventStore {
             data, metadata, recorded_at, occurred_on, hash)
           select position, ${literal(transactionId)}::xid8, ${literal(append.streamId)}, stream_version, event_id, type,
             schema_version, data, metadata, ${literal(recordedAt.toISOString())}::timestamptz, occurred_on, hash
-          from jsonb_to_recordset(${literal(JSON.stringify(rows))}::jsonb) as batch(position bigint, stream_version int,
+          from jsonb_to_recordset(${literal(rows.json)}::jsonb) as batch(position bigint, stream_version int,
             event_id uuid, type text, schema_version int, data jsonb, metadata jsonb, occurred_on date, hash text)
         )
-        update streams set version = ${last.stream_version}, last_hash = ${literal(last.hash)}
+        update streams set version = ${rows.version}, last_hash = ${literal(rows.lastHash)}
          where stream_id = ${literal(append.streamId)}`;
       if (this.options.beforeCommit) {
         await client.query(insert);
@@ -165,7 +217,8 @@ export class PostgresEventStore implements EventStore {
       } else {
         await client.query(`${insert}; commit`);
       }
-      return { streamId: append.streamId, version: last.stream_version, position: BigInt(last.position) };
+      this.rememberHead(append.streamId, rows.version, rows.lastHash);
+      return { streamId: append.streamId, version: rows.version, position: BigInt(positions[positions.length - 1]) };
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
@@ -209,6 +262,8 @@ export class PostgresEventStore implements EventStore {
       `select ${COLUMNS} from events where stream_id = $1 and stream_version >= $2 order by stream_version`,
       [streamId, fromVersion],
     );
+    const last = rows[rows.length - 1];
+    if (last) this.rememberHead(streamId, last.stream_version, last.hash);
     return rows.map(storedEventFromRow);
   }
 
@@ -269,4 +324,26 @@ function parsePosition(payload: string | undefined): bigint | undefined {
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
+}
+
+/**
+ * The batch as tracker_append's jsonb takes it (with positions when they are known), each
+ * event's hash chained from the head given, and the head it ends at. Written as text around
+ * the canonical JSON prepareAppend made, rather than objects for JSON.stringify: the data is
+ * serialised once per append, for the hash and the wire alike.
+ */
+function chainRows(append: PreparedAppend, version: number, lastHash: string, recordedAt: Date, positions?: string[]) {
+  let hash = lastHash;
+  const rows = append.events.map((event, index) => {
+    const { eventId, type, schemaVersion, occurredOn, canonical } = event;
+    const streamVersion = version + index + 1;
+    hash = chainHash(hash, { eventId, type, schemaVersion, occurredOn, streamId: append.streamId, streamVersion, recordedAt }, canonical);
+    const position = positions ? `"position":${positions[index]},` : '';
+    return (
+      `{${position}"stream_version":${streamVersion},"event_id":"${eventId}","type":${JSON.stringify(type)}` +
+      `,"schema_version":${schemaVersion},"data":${canonical.data},"metadata":${canonical.metadata}` +
+      `,"occurred_on":${occurredOn === null ? 'null' : `"${occurredOn}"`},"hash":"${hash}"}`
+    );
+  });
+  return { json: `[${rows.join(',')}]`, version: version + append.events.length, lastHash: hash };
 }
