@@ -80,7 +80,7 @@ export async function buildReadModel(options: BuildOptions): Promise<{ events: n
         const page = await pages.get(index);
         if (page.count === 0) break;
         if (!state.failed.has(projection.name)) {
-          const failures = await commitBatch(pool, meta, [projection], state, page.events, page.last, null);
+          const failures = await commitBatch(pool, meta, [projection], state, page.events, page.last);
           for (const failure of failures) options.onFailure?.(failure);
         }
         pages.passed(index);

@@ -216,7 +216,7 @@ export class ProjectionRunner {
     if (this.options.exclusive !== false && !this.lockClient) throw new Error('projector lock lost');
     const last = stored[stored.length - 1].position;
     const events = this.project(stored);
-    const failures = await commitBatch(this.options.pool, this.meta!, this.options.projections, this.state, events, last, null);
+    const failures = await commitBatch(this.options.pool, this.meta!, this.options.projections, this.state, events, last);
     // One notification per batch, after every projection committed: read-your-writes waits for
     // the slowest checkpoint anyway, and a NOTIFY inside each projection's transaction made
     // their commits queue one behind the other on the server-wide notify lock.

@@ -130,7 +130,6 @@ export async function commitBatch(
   state: ProjectionPositions,
   events: ProjectedEvent[],
   last: bigint,
-  notifyChannel: string | null,
 ): Promise<ProjectionFailure[]> {
   // A projection whose checkpoint is already at or past this batch has nothing in it: it must
   // not take part, or its checkpoint would be set back to `last`. That happens after a restart,
@@ -143,7 +142,7 @@ export async function commitBatch(
     healthy.map(async (projection) => {
       const client = await pool.connect();
       try {
-        return await commitProjection(client, meta, projection, state, events, last, notifyChannel);
+        return await commitProjection(client, meta, projection, state, events, last);
       } finally {
         client.release();
       }
@@ -171,7 +170,6 @@ async function commitProjection(
   state: ProjectionPositions,
   events: ProjectedEvent[],
   last: bigint,
-  notifyChannel: string | null,
 ): Promise<ProjectionFailure | null> {
   const after = state.positions.get(projection.name) ?? 0n;
   const mine = events.filter((e) => e.position > after);
@@ -214,7 +212,6 @@ async function commitProjection(
       projection.name,
       String(last),
     ]);
-    if (notifyChannel) await client.query('select pg_notify($1, $2)', [notifyChannel, String(last)]);
     await client.query('commit');
     return null;
   } catch (error) {

@@ -76,7 +76,7 @@ export class PostgresBatchBackend implements ProjectionSpecBackend {
       );
       const last = batch.reduce((max, event) => (event.position > max ? event.position : max), 0n);
       const state = { positions: new Map<string, bigint>(), failed: new Map() };
-      const [failure] = await commitBatch(pool, meta, [projection], state, [...batch], last, null);
+      const [failure] = await commitBatch(pool, meta, [projection], state, [...batch], last);
       if (failure) {
         throw new Error(`${projection.name} stopped at position ${failure.position} (${failure.type}): ${failure.message}`, { cause: failure.error });
       }
