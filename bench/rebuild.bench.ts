@@ -93,9 +93,9 @@ async function main(): Promise<void> {
       '| measure | events/s | ratio to baseline | goal |',
       '| --- | ---: | ---: | --- |',
       `| baseline: streaming SELECT through pg | ${Math.round(baselineRate).toLocaleString('en')} | 1.00 | |`,
-      `| full rebuild (buildReadModel) | ${Math.round(rebuildRate).toLocaleString('en')} | ${(rebuildRate / baselineRate).toFixed(2)} | >= 0.25 and >= 40,000/s |`,
+      `| full rebuild (buildReadModel) | ${Math.round(rebuildRate).toLocaleString('en')} | ${(rebuildRate / baselineRate).toFixed(2)} | >= 0.25: ${rebuildRate / baselineRate >= 0.25 ? 'met' : '**not met**'} |`,
       '',
-      `Peak RSS of the rebuild process: ${rebuilt.peakRssMb} MB (goal <= 256 MB).`,
+      `Peak RSS of the rebuild process: ${rebuilt.peakRssMb} MB (goal <= 256 MB: ${rebuilt.peakRssMb <= 256 ? 'met' : '**not met**'}).`,
     ]);
   } finally {
     await pool.end();
