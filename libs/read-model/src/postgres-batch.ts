@@ -354,7 +354,12 @@ function binaryArray(rows: Row[], column: string, type: string): Buffer {
   return buffer;
 }
 
-/** A value as its column's text: json as JSON, the rest as pg would send it on its own. */
+/**
+ * A value as its column's text: json as JSON, a Date as ISO 8601, the rest as String() gives.
+ * No read-model column is an array type: a JS array would arrive as JSON text, which
+ * PostgreSQL refuses as an array literal (a data error, the projection stops), so one added
+ * later needs its literal here.
+ */
 function toColumnText(value: unknown, json: boolean): string | null {
   if (value === undefined || value === null) return null;
   if (json) return JSON.stringify(value);
