@@ -5,6 +5,7 @@ import { describeDevTokens, devTokenOptions, devTokens, loadOrCreateDevSecret } 
 import { apiOptionsFromConfig } from './config/api-options';
 import { createApp } from './create-app';
 import { createLogger } from './logging/logger';
+import { prepareWebApp, webAppSource } from './web/web-app';
 
 /**
  * `npm run start:api`: PostgreSQL from DATABASE_URL, or an embedded one under DATA_DIR
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   const database = await startDatabase({ databaseUrl: config.database.url, dataDir });
   const options = apiOptionsFromConfig(config, database.url);
   const logger = createLogger(config.log.level, logDestination(logFormatFor(config.log.format, process.stdout.isTTY === true)));
+  const webApp = await prepareWebApp(webAppSource({ production, bundleDir: config.web.bundleDir }, __dirname), logger.child({ service: 'web' }));
+  options.web = webApp.bundle;
   let banner = '';
   if (!options.jwtSecret && !options.jwksUrl) {
     options.jwtSecret = await loadOrCreateDevSecret(dataDir);
@@ -38,13 +41,14 @@ async function main(): Promise<void> {
   onShutdownSignal(async (signal) => {
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await webApp.close();
     await database.stop();
   });
   await app.listen(port);
 
   const base = `http://localhost:${port}`;
   logger.info({ graphql: `${base}/graphql`, graphiql: `${base}/graphiql`, database: database.source }, 'api listening');
-  process.stdout.write(`\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${banner ? `\n${banner}\n` : ''}\n`);
+  process.stdout.write(`\nWeb app:  ${base}/\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${banner ? `\n${banner}\n` : ''}\n`);
 }
 
 if (require.main === module) {

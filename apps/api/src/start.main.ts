@@ -12,6 +12,7 @@ import { createApp } from './create-app';
 import { EVENT_STORE } from './database/database.module';
 import { demoWanted, loadDemoIntoEmptyStore } from './demo/demo-data';
 import { createLogger } from './logging/logger';
+import { prepareWebApp, webAppSource } from './web/web-app';
 
 /** How long a first start waits for the projector to take in the demo before saying "ready". */
 const DEMO_PROJECTION_WAIT_MS = 30_000;
@@ -40,8 +41,12 @@ async function main(): Promise<void> {
   let database: RunningDatabase | undefined;
   let projector: RunningProjector | undefined;
   let app: INestApplication | undefined;
+  // Built while PostgreSQL starts (development builds apps/web; production has its bundle).
+  const webApp = prepareWebApp(webAppSource({ production, bundleDir: config.web.bundleDir }, __dirname), logger.child({ service: 'web' }));
+  webApp.catch(() => undefined); // awaited below; a failure is reported there
   const stop = async () => {
     await app?.close();
+    await (await webApp.catch(() => undefined))?.close();
     await projector?.stop();
     await database?.stop();
   };
@@ -60,6 +65,7 @@ async function main(): Promise<void> {
     });
 
     const options = apiOptionsFromConfig(config, database.url);
+    options.web = (await webApp).bundle;
     let banner = '';
     if (!options.jwtSecret && !options.jwksUrl) {
       options.jwtSecret = await loadOrCreateDevSecret(dataDir);
@@ -83,7 +89,7 @@ async function main(): Promise<void> {
     await app.listen(port);
     const base = `http://localhost:${port}`;
     logger.info({ graphql: `${base}/graphql`, graphiql: `${base}/graphiql`, database: database.source }, 'tracker listening');
-    process.stdout.write(`\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${demo}\n${banner ? `\n${banner}\n` : ''}\n`);
+    process.stdout.write(`\nWeb app:  ${base}/\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${demo}\n${banner ? `\n${banner}\n` : ''}\n`);
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

@@ -114,6 +114,8 @@ export const environmentSchema = z.object({
   /** A folder the api writes a history digest to on a schedule (libs/audit/README.md, "History digests"). */
   DIGEST_DIR: variable(z.string().optional()),
   DIGEST_INTERVAL_MINUTES: variable(wholeNumber(1, 7 * 24 * 60).default(60)),
+  /** A built web app (`vite build` output) to serve at /; unset: dist/apps/web beside the compiled api, or Vite from apps/web in development. */
+  WEB_BUNDLE_DIR: variable(z.string().optional()),
 });
 
 /** The configuration every entry point takes its part of. */
@@ -155,6 +157,8 @@ export interface TrackerConfig {
   digests: { dir: string | undefined; intervalMinutes: number };
   /** DEMO_DATA as said; undefined when unsaid (then NODE_ENV decides: see demoWanted). */
   demoData: boolean | undefined;
+  /** The web app at / (apps/api/src/web/web-app.ts). */
+  web: { bundleDir: string | undefined };
 }
 
 /** A refused environment: `message` lists every bad variable, one line each, secrets hidden. */
@@ -197,6 +201,7 @@ export function parseConfig(env: Environment): TrackerConfig {
     projector: { batchSize: v.PROJECTOR_BATCH_SIZE },
     digests: { dir: v.DIGEST_DIR, intervalMinutes: v.DIGEST_INTERVAL_MINUTES },
     demoData: v.DEMO_DATA,
+    web: { bundleDir: v.WEB_BUNDLE_DIR },
   };
 }
 

@@ -36,6 +36,7 @@ describe('the configuration schema', () => {
         projector: { batchSize: 500 },
         digests: { dir: undefined, intervalMinutes: 60 },
         demoData: undefined,
+        web: { bundleDir: undefined },
       });
     });
 
@@ -63,6 +64,7 @@ describe('the configuration schema', () => {
       READ_YOUR_WRITES_TIMEOUT_MS: '0',
       PROJECTOR_BATCH_SIZE: '10000',
       DEMO_DATA: 'off',
+      WEB_BUNDLE_DIR: '/srv/tracker/web',
       BODY_LIMIT_BYTES: '65536',
       MAX_QUERY_DEPTH: '12',
       MAX_QUERY_COST: '50000',
@@ -91,6 +93,7 @@ describe('the configuration schema', () => {
       projector: { batchSize: 10_000 },
       digests: { dir: '/srv/audit/digests', intervalMinutes: 15 },
       demoData: false,
+      web: { bundleDir: '/srv/tracker/web' },
     });
   });
 
@@ -171,6 +174,7 @@ describe('the test environment', () => {
       fuzzCases: undefined,
       fuzzSeed: undefined,
       eventStoreUrl: undefined,
+      updateWebSchema: false,
     });
   });
 

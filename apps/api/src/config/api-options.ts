@@ -1,5 +1,6 @@
 import type { TrackerConfig } from '@tracker/config';
 import type { Level } from 'pino';
+import type { WebBundle } from '../web/web-app';
 
 /**
  * Everything the api needs from its surroundings. main.ts fills it from the configuration
@@ -48,6 +49,8 @@ export interface ApiOptions {
   maxConcurrentRequests?: number;
   /** The Retry-After of a request refused for load, in seconds. Default 1. */
   overloadRetryAfterSeconds?: number;
+  /** The web app served at / (apps/api/src/web); none when unset (tests of the api alone). */
+  web?: WebBundle;
   /** Apply the event store's migrations at start-up. Default true. */
   migrate?: boolean;
   /**
