@@ -9,6 +9,7 @@ import { loadContractSchema, rootOperations } from '../testing/contract';
 import { codesOf, type GraphQLBody } from '../testing/graphql-caller';
 import { startTestApp, type TestApp } from '../testing/test-app';
 import { bearer } from '../testing/test-tokens';
+import { watchFeeds } from '../history/testing/feeds-live';
 import { ACCESS_POLICY } from './access-policy';
 import { ROLES, type Role } from './roles';
 
@@ -112,6 +113,7 @@ const EXPECTED: Record<string, Role[]> = {
   'Mutation.updateFollowUp': DIPLOMAT_WRITES,
   'Mutation.reopenFollowUp': DIPLOMAT_WRITES,
   'Subscription.programHistoryAppended': AUDIT_TRAIL,
+  'Subscription.programChanged': EVERYONE,
 };
 
 interface Fixtures {
@@ -180,6 +182,21 @@ const ARGUMENTS: Record<string, Arguments> = {
   'Mutation.reopenFollowUp': (f, role) => ({ input: { id: f.doneFollowUp[role], reason: `reopened by ${role}` } }),
   // `after` replays the program's history first: an allowed subscriber gets an event at once.
   'Subscription.programHistoryAppended': (f) => ({ programId: f.program, after: '0' }),
+  'Subscription.programChanged': (f) => ({ programId: f.program }),
+};
+
+/**
+ * Subscriptions that deliver only on a change: what makes one, once the subscriber's feed
+ * follows the store. programChanged signals after the read model caught up, so the projector
+ * runs from the first such call on (the mutations before it are done by then).
+ */
+const TRIGGERS: Record<string, (fixtures: Fixtures) => Promise<unknown>> = {
+  'Subscription.programChanged': async (f) => {
+    await api.startProjector();
+    return api.app
+      .get(CommandBus)
+      .execute(new LogActivity({ programId: f.program, kind: 'MEETING', title: { en: 'Signalled' }, startsOn: '2019-12-16' }, { actor: 'fixtures', now: new Date() }));
+  },
 };
 
 /** `query ($id: ID!) { organization(id: $id) { __typename } }`, from the served field's arguments. */
@@ -266,15 +283,22 @@ describe('the role matrix, called for real', () => {
     await Promise.all(clients.map((client) => client.dispose()));
   });
 
-  /** The first result of a subscription (an event, or the error that refused it). */
-  async function firstResult(query: string, variables: Record<string, unknown>, who: Who): Promise<GraphQLBody> {
+  /**
+   * The first result of a subscription (an event, or the error that refused it). A refused
+   * call opens no feed, so its trigger never runs and it records nothing.
+   */
+  async function firstResult(operation: string, query: string, variables: Record<string, unknown>, who: Who): Promise<GraphQLBody> {
     const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: authorization[who] ? { authorization: authorization[who] } : {}, retryAttempts: 0 });
     clients.push(client);
+    const watch = watchFeeds(api.app);
     const results = client.iterate({ query, variables });
     try {
-      const first = await results.next();
-      return (first.value ?? {}) as GraphQLBody;
+      const first = results.next();
+      const trigger = TRIGGERS[operation];
+      if (trigger) await Promise.race([first, watch.live.then(() => trigger(fixtures))]);
+      return ((await first).value ?? {}) as GraphQLBody;
     } finally {
+      watch.stop();
       await results.return?.(undefined);
     }
   }
@@ -285,7 +309,7 @@ describe('the role matrix, called for real', () => {
     const document = documentFor(schema, operation, variables);
     const before = await api.eventCount();
     const body = operation.startsWith('Subscription.')
-      ? await firstResult(document, variables, who)
+      ? await firstResult(operation, document, variables, who)
       : ((await api.graphql(document, variables, authorization[who])).body as GraphQLBody);
     return { body, recorded: (await api.eventCount()) - before };
   }

@@ -11,6 +11,8 @@ import type { Role } from './roles';
  * - History, as-of and verification are the audit trail: auditor, planner (the contract says
  *   "auditor and planner roles" for programHistory) and admin; a diplomat reads the records
  *   themselves, not the trail. The history subscription is the same data live.
+ * - programChanged says only "the program's records changed, reload": the records every role
+ *   reads, not the trail, so everyone.
  * - diplomat: register organisations, log, correct and cancel activities, record, correct and
  *   void outcomes, add, update, close and reopen follow-ups.
  *   correctOutcome is allowed too: a correction is recording an outcome (an OutcomeCorrected
@@ -63,6 +65,7 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.reopenFollowUp': DIPLOMAT_WRITES,
 
   'Subscription.programHistoryAppended': AUDIT_TRAIL,
+  'Subscription.programChanged': EVERYONE,
 };
 
 export const ACCESS_POLICY_TOKEN = Symbol('ACCESS_POLICY');

@@ -77,6 +77,21 @@ describe('ReadYourWrites', () => {
       );
       await expect(waiter.waitFor(16n)).resolves.toBe(true);
     });
+
+    describe('whenCaughtUp (the programChanged signal)', () => {
+      it('waits past the mutations\' deadline and resolves with the checkpoint that reached the position', async () => {
+        // Caught up 400 ms from now, past readYourWritesTimeoutMs (300): waitFor would answer false.
+        setTimeout(() => void setCheckpoints(21).then(() => notify(21)), 400);
+        await expect(waiter.whenCaughtUp(20n, new AbortController().signal)).resolves.toBe(21n);
+      });
+
+      it('resolves null when cancelled (the subscriber went away)', async () => {
+        const cancel = new AbortController();
+        const waiting = waiter.whenCaughtUp(1_000n, cancel.signal);
+        cancel.abort();
+        await expect(waiting).resolves.toBeNull();
+      });
+    });
   });
 
   describe('when the database goes away after the append', () => {

@@ -7,11 +7,15 @@ import { LOGGER, type Logger } from '../logging/logger';
 
 /** Only a fallback: notifications wake waiters at once; this catches one missed while reconnecting. */
 const FALLBACK_POLL_MS = 1000;
+/** How long whenCaughtUp waits for the LISTEN connection before relying on the poll. */
+const LISTEN_WAIT_MS = 5000;
 
 interface Waiter {
   position: bigint;
-  resolve: (reached: boolean) => void;
-  timer: NodeJS.Timeout;
+  /** The checkpoint that satisfied it, or null: timed out, cancelled or shutting down. */
+  resolve: (reached: bigint | null) => void;
+  /** Undoes what settling must undo: the deadline's timer, a cancellation listener. */
+  release: () => void;
 }
 
 /**
@@ -25,6 +29,9 @@ interface Waiter {
  * NOTIFYs `tracker_checkpoints` after each batch commit; one client per process LISTENs, and
  * each notification re-reads that minimum once for all waiters. A slow poll runs only while
  * someone waits, in case a notification was lost (the listening connection dropped).
+ *
+ * whenCaughtUp is the same wait without a deadline, for the programChanged subscription: a
+ * signal goes out only once a client reloading on it reads the change.
  */
 @Injectable()
 export class ReadYourWrites implements OnApplicationShutdown {
@@ -66,31 +73,50 @@ export class ReadYourWrites implements OnApplicationShutdown {
     const left = deadline - Date.now();
     if (left <= 0 || this.closed) return false;
     return new Promise<boolean>((resolve) => {
-      const waiter: Waiter = {
-        position,
-        resolve,
-        timer: setTimeout(() => this.settle(waiter, false), left),
-      };
-      this.waiters.add(waiter);
-      this.poll ??= setInterval(() => this.refresh(), FALLBACK_POLL_MS);
-      // Read again, now that we listen and are registered: a batch committed before the LISTEN
-      // notified no one, and one committed during this read wakes us through the next refresh.
-      this.refresh();
+      const waiter: Waiter = { position, resolve: (reached) => resolve(reached !== null), release: () => clearTimeout(timer) };
+      const timer = setTimeout(() => this.settle(waiter, null), left);
+      this.register(waiter);
+    });
+  }
+
+  /**
+   * Resolves with the slowest healthy checkpoint once it is at or past `position`, however long
+   * that takes (a projector that lags, restarts or has not started yet); null when `cancel`
+   * aborts or the api shuts down. No deadline, so it goes straight to waiting: a projector that
+   * never ran is waited for too, by the slow poll, only while this waits.
+   */
+  async whenCaughtUp(position: bigint, cancel: AbortSignal): Promise<bigint | null> {
+    if (cancel.aborted || this.closed) return null;
+    await this.listenWithin(LISTEN_WAIT_MS);
+    if (cancel.aborted || this.closed) return null;
+    return new Promise<bigint | null>((resolve) => {
+      const abort = () => this.settle(waiter, null);
+      const waiter: Waiter = { position, resolve, release: () => cancel.removeEventListener('abort', abort) };
+      cancel.addEventListener('abort', abort, { once: true });
+      this.register(waiter);
     });
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
-    for (const waiter of [...this.waiters]) this.settle(waiter, false);
+    for (const waiter of [...this.waiters]) this.settle(waiter, null);
     const listener = this.listener;
     this.listener = undefined;
     await this.listening?.catch(() => undefined);
     await listener?.end().catch(() => undefined);
   }
 
-  private settle(waiter: Waiter, reached: boolean): void {
+  private register(waiter: Waiter): void {
+    this.waiters.add(waiter);
+    this.poll ??= setInterval(() => this.refresh(), FALLBACK_POLL_MS);
+    // Read again, now that we listen and are registered: a batch committed before the LISTEN
+    // notified no one, and one committed during this read wakes us through the next refresh.
+    this.refresh();
+  }
+
+  private settle(waiter: Waiter, reached: bigint | null): void {
     if (!this.waiters.delete(waiter)) return;
-    clearTimeout(waiter.timer);
+    waiter.release();
     waiter.resolve(reached);
     if (this.waiters.size === 0 && this.poll) {
       clearInterval(this.poll);
@@ -111,7 +137,7 @@ export class ReadYourWrites implements OnApplicationShutdown {
         try {
           const reached = await this.slowestCheckpoint();
           if (typeof reached === 'bigint') {
-            for (const waiter of [...this.waiters]) if (reached >= waiter.position) this.settle(waiter, true);
+            for (const waiter of [...this.waiters]) if (reached >= waiter.position) this.settle(waiter, reached);
           }
         } catch (error) {
           this.logger?.warn({ err: error }, 'read-your-writes: reading checkpoints failed');

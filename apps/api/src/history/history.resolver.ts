@@ -77,7 +77,7 @@ export class HistoryResolver {
   }
 
   @Subscription(() => HistoryEventNode, {
-    description: "Each event of the program's history as it is recorded, once, in order.",
+    description: "Each event of the program's history as it is recorded, once, in order. Auditor and planner roles.",
     resolve: (event: StoredEvent) => toHistoryEvent(event),
   })
   programHistoryAppended(

@@ -116,3 +116,10 @@ export class HistoryDigestInput {
   @Field() digest: string;
   @Field(() => [HistoryDigestCheckpointInput], { nullable: true }) checkpoints?: HistoryDigestCheckpointInput[] | null;
 }
+
+@ObjectType('ProgramChanged', { description: 'Something about a program changed and its read model has caught up to `position`.' })
+export class ProgramChangedNode {
+  @Field(() => ID) programId: string;
+  @Field({ description: 'Global position, as a decimal string: a read made after this signal sees every change up to it.' })
+  position: string;
+}

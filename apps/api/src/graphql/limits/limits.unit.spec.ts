@@ -93,6 +93,7 @@ describe('the weights of the expensive fields', () => {
       'Query.programAsOf',
       'Query.programHistory',
       'Query.verifyHistory',
+      'Subscription.programChanged',
       'Subscription.programHistoryAppended',
     ]);
     expect(Object.values(FIELD_WEIGHTS).every((weight) => weight > 1)).toBe(true);

@@ -40,6 +40,8 @@ export const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   // Holds a feed open on every append for as long as the client stays, and with `after` first
   // replays the program's events since that position.
   'Subscription.programHistoryAppended': 100,
+  // The same feed, without the replay, plus a wait on the read model per signal.
+  'Subscription.programChanged': 100,
 };
 
 /**
