@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import './app/app.css';
 import { MantineProvider } from '@mantine/core';
 import type { User } from 'oidc-client-ts';

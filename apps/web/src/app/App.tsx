@@ -8,6 +8,7 @@ import { isUsable } from '../auth/auth';
 import { SignInPage } from '../auth/SignInPage';
 import { createGraphqlClient } from '../graphql/client';
 import { Layout } from './Layout';
+import { ViewerProvider } from './viewer';
 
 // Screens load on demand: the first page a person opens downloads only what it shows.
 const router = createBrowserRouter([
@@ -34,7 +35,9 @@ export function App() {
   if (!isUsable(user)) return <SignInPage />;
   return (
     <GraphqlProvider value={client}>
-      <RouterProvider router={router} />
+      <ViewerProvider>
+        <RouterProvider router={router} />
+      </ViewerProvider>
     </GraphqlProvider>
   );
 }

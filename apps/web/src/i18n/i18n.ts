@@ -1,15 +1,14 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { isLanguage, type Language } from './languages';
-import { th } from './th';
+import { resources, type Words } from './resources';
 
 const STORAGE_KEY = 'tracker.language';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: Words };
   }
 }
 
@@ -29,7 +28,7 @@ export function createI18n(language: Language = rememberedLanguage()) {
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, th: { translation: th } },
+    resources,
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
   });

@@ -43,17 +43,17 @@ function ProgramView({ program, language }: { program: Program; language: Langua
         </Group>
         {language === 'th' && program.title.en && <Text c="dimmed">{program.title.en}</Text>}
         {language === 'en' && program.title.th && <Text c="dimmed">{program.title.th}</Text>}
-        {program.startedOn && <Text size="sm">{t('program.startedOn', { date: formatDate(program.startedOn, language) })}</Text>}
+        {program.startedOn && <Text size="sm">{t('programs.page.startedOn', { date: formatDate(program.startedOn, language) })}</Text>}
         {program.summary && <Text>{program.summary}</Text>}
       </Stack>
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder component="section" aria-labelledby="partners">
           <Title order={2} size="h4" id="partners" mb="xs">
-            {t('program.partners')}
+            {t('programs.page.partners')}
           </Title>
           {program.partners.length === 0 ? (
-            <Text>{t('program.noPartners')}</Text>
+            <Text>{t('programs.page.noPartners')}</Text>
           ) : (
             <List spacing={4}>
               {program.partners.map((partner) => (
@@ -66,10 +66,10 @@ function ProgramView({ program, language }: { program: Program; language: Langua
         </Card>
         <Card withBorder component="section" aria-labelledby="totals">
           <Title order={2} size="h4" id="totals" mb="xs">
-            {t('program.totals')}
+            {t('programs.page.totals')}
           </Title>
           {program.totals.length === 0 ? (
-            <Text>{t('program.noTotals')}</Text>
+            <Text>{t('programs.page.noTotals')}</Text>
           ) : (
             <List spacing={4}>
               {program.totals.map((total) => (
@@ -87,10 +87,10 @@ function ProgramView({ program, language }: { program: Program; language: Langua
 
       <Card withBorder component="section" aria-labelledby="agreements">
         <Title order={2} size="h4" id="agreements" mb="xs">
-          {t('program.agreements')}
+          {t('programs.page.agreements')}
         </Title>
         {program.agreements.length === 0 ? (
-          <Text>{t('program.noAgreements')}</Text>
+          <Text>{t('programs.page.noAgreements')}</Text>
         ) : (
           <Table.ScrollContainer minWidth={500}>
             <Table>
@@ -114,10 +114,10 @@ function ProgramView({ program, language }: { program: Program; language: Langua
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder component="section" aria-labelledby="activities">
           <Title order={2} size="h4" id="activities" mb="sm">
-            {t('program.activities')}
+            {t('programs.page.activities')}
           </Title>
           {activities.length === 0 ? (
-            <Text>{t('program.noActivities')}</Text>
+            <Text>{t('programs.page.noActivities')}</Text>
           ) : (
             <Timeline bulletSize={14} lineWidth={2}>
               {activities.map((activity) => (
@@ -134,10 +134,10 @@ function ProgramView({ program, language }: { program: Program; language: Langua
         </Card>
         <Card withBorder component="section" aria-labelledby="follow-ups">
           <Title order={2} size="h4" id="follow-ups" mb="sm">
-            {t('program.followUps')}
+            {t('programs.page.followUps')}
           </Title>
           {followUps.length === 0 ? (
-            <Text>{t('program.noFollowUps')}</Text>
+            <Text>{t('programs.page.noFollowUps')}</Text>
           ) : (
             <List spacing="xs">
               {followUps.map((followUp) => {
@@ -148,13 +148,13 @@ function ProgramView({ program, language }: { program: Program; language: Langua
                     <Group gap="xs">
                       {overdue && (
                         <Badge color="red" variant="filled">
-                          {t('program.overdue')}
+                          {t('programs.page.overdue')}
                         </Badge>
                       )}
-                      {followUp.dueOn && <Text size="sm">{t('program.dueOn', { date: formatDate(followUp.dueOn, language) })}</Text>}
+                      {followUp.dueOn && <Text size="sm">{t('programs.page.dueOn', { date: formatDate(followUp.dueOn, language) })}</Text>}
                       {followUp.owner && (
                         <Text size="sm" c="dimmed">
-                          {t('program.owner')}: {localized(followUp.owner.name, language)}
+                          {t('programs.page.owner')}: {localized(followUp.owner.name, language)}
                         </Text>
                       )}
                     </Group>

@@ -29,9 +29,9 @@ export function ProgramsPage() {
   const programs = result.data?.programs;
   return (
     <Stack>
-      <Title order={1}>{t('programs.title')}</Title>
+      <Title order={1}>{t('programs.list.title')}</Title>
       <Group align="end">
-        <TextInput label={t('common.search')} placeholder={t('programs.searchPlaceholder')} value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={360} maw="100%" />
+        <TextInput label={t('common.search')} placeholder={t('programs.list.searchPlaceholder')} value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={360} maw="100%" />
         <Select
           label={t('common.status')}
           placeholder={t('common.all')}
@@ -45,19 +45,19 @@ export function ProgramsPage() {
         {programs && (
           <>
             <Text size="sm" c="dimmed" aria-live="polite">
-              {t('programs.count', { count: programs.totalCount })}
+              {t('programs.list.count', { count: programs.totalCount })}
             </Text>
             {programs.edges.length === 0 ? (
-              <Text>{t('programs.empty')}</Text>
+              <Text>{t('programs.list.empty')}</Text>
             ) : (
               <Table.ScrollContainer minWidth={600}>
                 <Table striped highlightOnHover>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>{t('programs.columns.title')}</Table.Th>
-                      <Table.Th>{t('programs.columns.status')}</Table.Th>
-                      <Table.Th>{t('programs.columns.leads')}</Table.Th>
-                      <Table.Th>{t('programs.columns.startedOn')}</Table.Th>
+                      <Table.Th>{t('programs.list.columns.title')}</Table.Th>
+                      <Table.Th>{t('programs.list.columns.status')}</Table.Th>
+                      <Table.Th>{t('programs.list.columns.leads')}</Table.Th>
+                      <Table.Th>{t('programs.list.columns.startedOn')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
