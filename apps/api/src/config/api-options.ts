@@ -23,6 +23,8 @@ export interface ApiOptions {
   jwksAudience?: string;
   /** Longest a token may be valid (AUTH_JWT_MAX_LIFETIME_SECONDS). Default one day. */
   maxTokenLifetimeSeconds?: number;
+  /** The claim (or dotted path) holding a token's roles (AUTH_ROLES_CLAIM). Default `roles`. */
+  rolesClaim?: string;
   /** pino level, or 'silent' (LOG_LEVEL). Default 'info'. */
   logLevel?: Level | 'silent';
   /** How long a mutation waits for the projector before answering with projected: false. */
@@ -116,6 +118,7 @@ export function apiOptionsFromConfig(config: TrackerConfig, databaseUrl: string)
     jwksIssuer: config.auth.jwksIssuer,
     jwksAudience: config.auth.jwksAudience,
     maxTokenLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
+    rolesClaim: config.auth.rolesClaim,
     logLevel: config.log.level,
     production: config.production,
     ...config.api,
