@@ -22,6 +22,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { ProgramsModule } from './programs/programs.module';
 import { ReadModelModule } from './read-model/read-model.module';
+import { ViewerModule } from './viewer/viewer.module';
 
 /**
  * The api's feature modules: one per aggregate, each holding its resolvers and its command
@@ -36,6 +37,7 @@ const FEATURE_MODULES: Type[] = [
   OutcomesModule,
   FollowUpsModule,
   HistoryModule,
+  ViewerModule,
 ];
 
 @Module({})

@@ -1,5 +1,6 @@
 import type { TrackerConfig } from '@tracker/config';
 import type { Level } from 'pino';
+import type { AccessPolicy } from '../auth/access-policy';
 
 /**
  * Everything the api needs from its surroundings. main.ts fills it from the configuration
@@ -57,7 +58,7 @@ export interface ApiOptions {
    * them. The real operations are listed in app.module.ts and auth/access-policy.ts.
    */
   extraModules?: unknown[];
-  extraAccessRules?: Readonly<Record<string, readonly string[]>>;
+  extraAccessRules?: AccessPolicy;
 }
 
 export const API_OPTIONS = Symbol('API_OPTIONS');
