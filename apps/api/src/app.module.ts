@@ -23,6 +23,7 @@ import { OutcomesModule } from './outcomes/outcomes.module';
 import { ProgramsModule } from './programs/programs.module';
 import { ReadModelModule } from './read-model/read-model.module';
 import { ViewerModule } from './viewer/viewer.module';
+import { WebConfigModule } from './web-config/web-config.module';
 
 /**
  * The api's feature modules: one per aggregate, each holding its resolvers and its command
@@ -58,6 +59,7 @@ export class AppModule {
         }),
         HealthModule,
         GraphiqlModule,
+        WebConfigModule,
         ...FEATURE_MODULES,
         ...((options.extraModules ?? []) as Type[]),
       ],
