@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-// ESM-only, loaded through Node's require(esm) (Node 20.19+) like jose; under jest, SWC turns it into
-// CommonJS (jest.preset.js). The named export, not the default: with require(esm), a default
-// import compiled to CommonJS may come back as the module namespace.
-import { errors, Provider, type OidcContext } from 'oidc-provider';
+// Types only here: the package is loaded when the provider is made (below), so an api that does
+// not run it never loads it (nor prints its "unsupported runtime" warning on Node 20).
+import type { OidcContext, Provider } from 'oidc-provider';
 import type { Logger } from '../logging/logger';
 import { generateDevProviderKeys, loadOrCreateDevProviderKeys } from './dev-keys';
 import { DEV_USERS, findDevUser } from './dev-users';
@@ -51,9 +50,13 @@ type Handler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknow
  */
 export async function createDevIdentityProvider(options: DevIdentityProviderOptions, logger: Logger): Promise<Handler> {
   const keys = options.keysFile ? await loadOrCreateDevProviderKeys(options.keysFile) : generateDevProviderKeys();
+  // ESM-only, like jose: compiled to CommonJS this import() is a require, which Node 20.19+ serves
+  // with require(esm); under jest SWC turns the package into CommonJS (jest.preset.js). The named
+  // export, not the default, which require(esm) may hand back as the module namespace.
+  const { Provider, errors } = await import('oidc-provider');
   const issuer = devIssuer(options.origin);
   const webOrigins = [...new Set([options.origin, VITE_DEV_ORIGIN])];
-  const provider = new Provider(issuer, {
+  const provider: Provider = new Provider(issuer, {
     adapter: memoryAdapter(),
     clients: [
       {
