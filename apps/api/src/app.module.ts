@@ -22,6 +22,8 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { ProgramsModule } from './programs/programs.module';
 import { ReadModelModule } from './read-model/read-model.module';
+import { ViewerModule } from './viewer/viewer.module';
+import { WebConfigModule } from './web-config/web-config.module';
 
 /**
  * The api's feature modules: one per aggregate, each holding its resolvers and its command
@@ -36,6 +38,7 @@ const FEATURE_MODULES: Type[] = [
   OutcomesModule,
   FollowUpsModule,
   HistoryModule,
+  ViewerModule,
 ];
 
 @Module({})
@@ -56,6 +59,7 @@ export class AppModule {
         }),
         HealthModule,
         GraphiqlModule,
+        WebConfigModule,
         ...FEATURE_MODULES,
         ...((options.extraModules ?? []) as Type[]),
       ],

@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, logDestination, logFormatFor } from '@tracker/config';
 import { onShutdownSignal, startDatabase } from '@tracker/database';
 import { describeDevTokens, devTokenOptions, devTokens, loadOrCreateDevSecret } from './auth/dev-tokens';
-import { apiOptionsFromConfig } from './config/api-options';
+import { apiOptionsFromConfig, devIdentityProviderWanted } from './config/api-options';
+import { describeDevIdentityProvider } from './dev-identity-provider/dev-identity-provider';
 import { createApp } from './create-app';
 import { createLogger } from './logging/logger';
 
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { production, port } = config;
   // Checked before anything starts: production has no development tokens to fall back on.
-  if (production && !config.auth.jwtSecret && !config.auth.jwksUrl) {
+  if (production && !config.auth.jwtSecret && !config.auth.jwksUrl && !devIdentityProviderWanted(config)) {
     throw new ConfigError(['Set AUTH_JWT_SECRET or AUTH_JWKS_URL: NODE_ENV=production has no development tokens']);
   }
   const dataDir = resolve(config.database.dataDir);
@@ -24,11 +25,13 @@ async function main(): Promise<void> {
   const database = await startDatabase({ databaseUrl: config.database.url, dataDir });
   const options = apiOptionsFromConfig(config, database.url);
   const logger = createLogger(config.log.level, logDestination(logFormatFor(config.log.format, process.stdout.isTTY === true)));
-  let banner = '';
-  if (!options.jwtSecret && !options.jwksUrl) {
+  const banner: string[] = [];
+  if (options.devIdentityProvider) banner.push(describeDevIdentityProvider(options.devIdentityProvider.origin));
+  // Scripts and service accounts still use HS256 tokens beside the provider's sign-in.
+  if (!production && !options.jwtSecret && !config.auth.jwksUrl) {
     options.jwtSecret = await loadOrCreateDevSecret(dataDir);
     const tokenOptions = devTokenOptions(options);
-    banner = describeDevTokens(await devTokens(options.jwtSecret, tokenOptions), join(dataDir, 'jwt-secret'), tokenOptions.ttlSeconds);
+    banner.push(describeDevTokens(await devTokens(options.jwtSecret, tokenOptions), join(dataDir, 'jwt-secret'), tokenOptions.ttlSeconds));
   }
 
   const app = await createApp(options, logger).catch(async (error: unknown) => {
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
 
   const base = `http://localhost:${port}`;
   logger.info({ graphql: `${base}/graphql`, graphiql: `${base}/graphiql`, database: database.source }, 'api listening');
-  process.stdout.write(`\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${banner ? `\n${banner}\n` : ''}\n`);
+  process.stdout.write(`\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${banner.map((lines) => `\n${lines}\n`).join('')}\n`);
 }
 
 if (require.main === module) {
