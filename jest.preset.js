@@ -9,8 +9,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', swcOptions],
   },
-  // jose is ESM-only: let SWC turn it into CommonJS for jest's module system.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // jose and oidc-provider are ESM-only: let SWC turn them into CommonJS for jest's module system.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@tracker/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),

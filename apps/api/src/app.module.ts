@@ -21,6 +21,8 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { ProgramsModule } from './programs/programs.module';
 import { ReadModelModule } from './read-model/read-model.module';
+import { ViewerModule } from './viewer/viewer.module';
+import { WebConfigModule } from './web-config/web-config.module';
 
 /**
  * The api's feature modules: one per aggregate, each holding its resolvers and its command
@@ -35,6 +37,7 @@ const FEATURE_MODULES: Type[] = [
   OutcomesModule,
   FollowUpsModule,
   HistoryModule,
+  ViewerModule,
 ];
 
 @Module({})
@@ -54,6 +57,7 @@ export class AppModule {
             graphqlOptions(apiOptions, log, verifier),
         }),
         HealthModule,
+        WebConfigModule,
         ...FEATURE_MODULES,
         ...((options.extraModules ?? []) as Type[]),
       ],

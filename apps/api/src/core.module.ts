@@ -33,6 +33,7 @@ export class CoreModule {
               jwksUrl: options.jwksUrl,
               jwksClaims: { issuer: options.jwksIssuer, audience: options.jwksAudience },
               maxLifetimeSeconds: options.maxTokenLifetimeSeconds,
+              rolesClaim: options.rolesClaim,
             }),
         },
         MetricsService,

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { resolveApiOptions, type ApiOptions } from './config/api-options';
+import { createDevIdentityProvider, DEV_IDENTITY_PROVIDER_PATH } from './dev-identity-provider/dev-identity-provider';
 import { GRAPHQL_PATH } from './graphql/graphql.config';
 import { httpObserver } from './http/http-observer.middleware';
 import { jsonBody } from './http/json-body.middleware';
@@ -42,10 +43,15 @@ export async function createApp(options: ApiOptions, logger?: Logger): Promise<I
   app.use(requestContextMiddleware);
   app.use(httpObserver(metrics, log));
   app.use(GRAPHQL_PATH, explorerOnBrowserVisit);
-  if (resolved.web) serveWebApp(app, resolved.web, log);
+  // The identity provider's origin joins the pages' CSP: its token endpoint is fetched from them.
+  if (resolved.web) serveWebApp(app, resolved.web, log, resolved.webConfig ? new URL(resolved.webConfig.oidc.authority).origin : undefined);
   // Before the body is read: a refusal must cost next to nothing (/health, /ready, /metrics never pass here).
   app.use(GRAPHQL_PATH, shedLoad(shedder, metrics, resolved.overloadRetryAfterSeconds, log));
   app.use(GRAPHQL_PATH, jsonBody(resolved.bodyLimitBytes));
+  // Reads its own request bodies; never shed (sign-in must work when GraphQL is busy).
+  if (resolved.devIdentityProvider) {
+    app.use(DEV_IDENTITY_PROVIDER_PATH, await createDevIdentityProvider(resolved.devIdentityProvider, log.child({ service: 'dev-identity-provider' })));
+  }
   await app.init();
   return app;
 }

@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import { ConfigError, loadConfig, logDestination, logFormatFor } from '@tracker/config';
 import { onShutdownSignal, startDatabase } from '@tracker/database';
 import { describeDevTokens, devTokenOptions, devTokens, loadOrCreateDevSecret } from './auth/dev-tokens';
-import { apiOptionsFromConfig } from './config/api-options';
+import { apiOptionsFromConfig, devIdentityProviderWanted } from './config/api-options';
+import { describeDevIdentityProvider } from './dev-identity-provider/dev-identity-provider';
 import { createApp } from './create-app';
 import { createLogger } from './logging/logger';
 import { prepareWebApp, webAppSource } from './web/web-app';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { production, port } = config;
   // Checked before anything starts: production has no development tokens to fall back on.
-  if (production && !config.auth.jwtSecret && !config.auth.jwksUrl) {
+  if (production && !config.auth.jwtSecret && !config.auth.jwksUrl && !devIdentityProviderWanted(config)) {
     throw new ConfigError(['Set AUTH_JWT_SECRET or AUTH_JWKS_URL: NODE_ENV=production has no development tokens']);
   }
   const dataDir = resolve(config.database.dataDir);
@@ -27,11 +28,13 @@ async function main(): Promise<void> {
   const logger = createLogger(config.log.level, logDestination(logFormatFor(config.log.format, process.stdout.isTTY === true)));
   const webApp = await prepareWebApp(webAppSource({ production, bundleDir: config.web.bundleDir }, __dirname), logger.child({ service: 'web' }));
   options.web = webApp.bundle;
-  let banner = '';
-  if (!options.jwtSecret && !options.jwksUrl) {
+  const banner: string[] = [];
+  if (options.devIdentityProvider) banner.push(describeDevIdentityProvider(options.devIdentityProvider.origin));
+  // Scripts and service accounts still use HS256 tokens beside the provider's sign-in.
+  if (!production && !options.jwtSecret && !config.auth.jwksUrl) {
     options.jwtSecret = await loadOrCreateDevSecret(dataDir);
     const tokenOptions = devTokenOptions(options);
-    banner = describeDevTokens(await devTokens(options.jwtSecret, tokenOptions), join(dataDir, 'jwt-secret'), tokenOptions.ttlSeconds);
+    banner.push(describeDevTokens(await devTokens(options.jwtSecret, tokenOptions), join(dataDir, 'jwt-secret'), tokenOptions.ttlSeconds));
   }
 
   const app = await createApp(options, logger).catch(async (error: unknown) => {
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
 
   const base = `http://localhost:${port}`;
   logger.info({ graphql: `${base}/graphql`, graphiql: `${base}/graphiql`, database: database.source }, 'api listening');
-  process.stdout.write(`\nWeb app:  ${base}/\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${banner ? `\n${banner}\n` : ''}\n`);
+  process.stdout.write(`\nWeb app:  ${base}/\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${banner.map((lines) => `\n${lines}\n`).join('')}\n`);
 }
 
 if (require.main === module) {

@@ -7,7 +7,8 @@ import { startProjector, type RunningProjector } from '@tracker/projection-runne
 import { join, resolve } from 'node:path';
 import { describeDevTokens, devTokenOptions, devTokens, loadOrCreateDevSecret } from './auth/dev-tokens';
 import { ReadYourWrites } from './commands/read-your-writes.service';
-import { apiOptionsFromConfig } from './config/api-options';
+import { apiOptionsFromConfig, devIdentityProviderWanted } from './config/api-options';
+import { describeDevIdentityProvider } from './dev-identity-provider/dev-identity-provider';
 import { createApp } from './create-app';
 import { EVENT_STORE } from './database/database.module';
 import { demoWanted, loadDemoIntoEmptyStore } from './demo/demo-data';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { production, port } = config;
   // Checked before anything starts: production has no development tokens to fall back on.
-  if (production && !config.auth.jwtSecret && !config.auth.jwksUrl) {
+  if (production && !config.auth.jwtSecret && !config.auth.jwksUrl && !devIdentityProviderWanted(config)) {
     throw new ConfigError(['Set AUTH_JWT_SECRET or AUTH_JWKS_URL: NODE_ENV=production has no development tokens']);
   }
   const dataDir = resolve(config.database.dataDir);
@@ -66,11 +67,13 @@ async function main(): Promise<void> {
 
     const options = apiOptionsFromConfig(config, database.url);
     options.web = (await webApp).bundle;
-    let banner = '';
-    if (!options.jwtSecret && !options.jwksUrl) {
+    const banner: string[] = [];
+    if (options.devIdentityProvider) banner.push(describeDevIdentityProvider(options.devIdentityProvider.origin));
+    // Scripts and service accounts still use HS256 tokens beside the provider's sign-in.
+    if (!production && !options.jwtSecret && !config.auth.jwksUrl) {
       options.jwtSecret = await loadOrCreateDevSecret(dataDir);
       const tokenOptions = devTokenOptions(options);
-      banner = describeDevTokens(await devTokens(options.jwtSecret, tokenOptions), join(dataDir, 'jwt-secret'), tokenOptions.ttlSeconds);
+      banner.push(describeDevTokens(await devTokens(options.jwtSecret, tokenOptions), join(dataDir, 'jwt-secret'), tokenOptions.ttlSeconds));
     }
     app = await createApp(options, logger);
 
@@ -89,7 +92,7 @@ async function main(): Promise<void> {
     await app.listen(port);
     const base = `http://localhost:${port}`;
     logger.info({ graphql: `${base}/graphql`, graphiql: `${base}/graphiql`, database: database.source }, 'tracker listening');
-    process.stdout.write(`\nWeb app:  ${base}/\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${demo}\n${banner ? `\n${banner}\n` : ''}\n`);
+    process.stdout.write(`\nWeb app:  ${base}/\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${demo}\n${banner.map((lines) => `\n${lines}\n`).join('')}\n`);
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

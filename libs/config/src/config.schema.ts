@@ -66,6 +66,13 @@ export const eventStoreUrl = urlWithScheme(
 );
 const httpUrl = urlWithScheme(['http', 'https'], 'an http:// or https:// URL');
 
+/** `roles`, or a dotted path into nested claims such as Keycloak's `realm_access.roles`. */
+const claimPath = z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, 'a claim name, or a dotted path to a nested claim such as realm_access.roles');
+
+/** What the web app's OpenID Connect client is given (GET /web-config.json). */
+export const DEFAULT_WEB_OIDC_CLIENT_ID = 'tracker-web';
+export const DEFAULT_WEB_OIDC_SCOPE = 'openid profile';
+
 const TRUE_WORDS = ['true', '1', 'yes', 'on'];
 const FALSE_WORDS = ['false', '0', 'no', 'off'];
 export const yesNo = z
@@ -98,6 +105,19 @@ export const environmentSchema = z.object({
   AUTH_JWKS_ISSUER: variable(z.string().optional()),
   AUTH_JWKS_AUDIENCE: variable(z.string().optional()),
   AUTH_JWT_MAX_LIFETIME_SECONDS: variable(wholeNumber(60, 30 * 24 * 3600).default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS)),
+  /** The claim holding a token's roles; a dotted path reads a nested one (Keycloak: realm_access.roles). */
+  AUTH_ROLES_CLAIM: variable(claimPath.default('roles')),
+  /**
+   * The development OpenID Provider at /oidc (apps/api/src/dev-identity-provider). Unset: on for a
+   * developer's start without AUTH_JWKS_URL, off under NODE_ENV=production.
+   */
+  DEV_IDENTITY_PROVIDER: variable(yesNo.optional()),
+  /** The web app's sign-in (GET /web-config.json); unset: the development provider's values when it runs. */
+  WEB_OIDC_AUTHORITY: variable(httpUrl.optional()),
+  WEB_OIDC_CLIENT_ID: variable(z.string().default(DEFAULT_WEB_OIDC_CLIENT_ID)),
+  WEB_OIDC_SCOPE: variable(z.string().default(DEFAULT_WEB_OIDC_SCOPE)),
+  /** A resource indicator (RFC 8707) the web app asks its access tokens for: the api's audience at providers that need one. */
+  WEB_OIDC_RESOURCE: variable(z.string().optional()),
   LOG_LEVEL: variable(oneOf(LOG_LEVELS).default('info')),
   LOG_FORMAT: variable(oneOf(LOG_FORMATS).optional()),
   READ_YOUR_WRITES_TIMEOUT_MS: variable(wholeNumber(0, 600_000).default(2000)),
@@ -140,7 +160,16 @@ export interface TrackerConfig {
     jwksIssuer: string | undefined;
     jwksAudience: string | undefined;
     maxTokenLifetimeSeconds: number;
+    /** Where a token's roles are: a claim name or a dotted path (AUTH_ROLES_CLAIM). */
+    rolesClaim: string;
   };
+  /** DEV_IDENTITY_PROVIDER as said; undefined when unsaid (see devIdentityProviderWanted in the api). */
+  devIdentityProvider: boolean | undefined;
+  /**
+   * The web app at / (apps/api/src/web/web-app.ts): the bundle served, and its OpenID Connect
+   * settings as configured (unset ones default to the development provider's).
+   */
+  web: { bundleDir: string | undefined; oidcAuthority: string | undefined; oidcClientId: string; oidcScope: string; oidcResource: string | undefined };
   /** format undefined: pretty on a terminal, JSON otherwise (see logFormatFor). */
   log: { level: LogLevel; format: LogFormat | undefined };
   api: {
@@ -157,8 +186,6 @@ export interface TrackerConfig {
   digests: { dir: string | undefined; intervalMinutes: number };
   /** DEMO_DATA as said; undefined when unsaid (then NODE_ENV decides: see demoWanted). */
   demoData: boolean | undefined;
-  /** The web app at / (apps/api/src/web/web-app.ts). */
-  web: { bundleDir: string | undefined };
 }
 
 /** A refused environment: `message` lists every bad variable, one line each, secrets hidden. */
@@ -172,6 +199,11 @@ export class ConfigError extends Error {
 /** The configuration in `env`, or a ConfigError naming every bad value. */
 export function parseConfig(env: Environment): TrackerConfig {
   const v = parseEnvironment(environmentSchema, env);
+  if (v.DEV_IDENTITY_PROVIDER === true && v.AUTH_JWKS_URL !== undefined) {
+    // The development provider makes the api trust its own keys: with another issuer's, one of
+    // the two would be silently ignored.
+    throw new ConfigError(['DEV_IDENTITY_PROVIDER=true and AUTH_JWKS_URL are not allowed together: the development provider is the key set when it runs']);
+  }
   return {
     production: v.NODE_ENV === 'production',
     port: v.PORT,
@@ -187,6 +219,15 @@ export function parseConfig(env: Environment): TrackerConfig {
       jwksIssuer: v.AUTH_JWKS_ISSUER ?? v.AUTH_JWT_ISSUER,
       jwksAudience: v.AUTH_JWKS_AUDIENCE ?? v.AUTH_JWT_AUDIENCE,
       maxTokenLifetimeSeconds: v.AUTH_JWT_MAX_LIFETIME_SECONDS,
+      rolesClaim: v.AUTH_ROLES_CLAIM,
+    },
+    devIdentityProvider: v.DEV_IDENTITY_PROVIDER,
+    web: {
+      bundleDir: v.WEB_BUNDLE_DIR,
+      oidcAuthority: v.WEB_OIDC_AUTHORITY,
+      oidcClientId: v.WEB_OIDC_CLIENT_ID,
+      oidcScope: v.WEB_OIDC_SCOPE,
+      oidcResource: v.WEB_OIDC_RESOURCE,
     },
     log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT },
     api: {
@@ -201,7 +242,6 @@ export function parseConfig(env: Environment): TrackerConfig {
     projector: { batchSize: v.PROJECTOR_BATCH_SIZE },
     digests: { dir: v.DIGEST_DIR, intervalMinutes: v.DIGEST_INTERVAL_MINUTES },
     demoData: v.DEMO_DATA,
-    web: { bundleDir: v.WEB_BUNDLE_DIR },
   };
 }
 

@@ -76,7 +76,11 @@ const DIPLOMAT_WRITES: Role[] = ['diplomat', 'planner', 'admin'];
 const PLANNER_WRITES: Role[] = ['planner', 'admin'];
 const AUDIT_TRAIL: Role[] = ['planner', 'auditor', 'admin'];
 
-const EXPECTED: Record<string, Role[]> = {
+/** A signed-in caller whose token carries no role: refused everything but `me`. */
+type Caller = Role | 'no role';
+
+const EXPECTED: Record<string, Caller[]> = {
+  'Query.me': [...EVERYONE, 'no role'],
   'Query.organization': EVERYONE,
   'Query.organizations': EVERYONE,
   'Query.program': EVERYONE,
@@ -141,6 +145,7 @@ interface Fixtures {
 type Arguments = (fixtures: Fixtures, role: Role) => Record<string, unknown>;
 
 const ARGUMENTS: Record<string, Arguments> = {
+  'Query.me': () => ({}),
   'Query.organization': (f) => ({ id: f.ministry }),
   'Query.organizations': () => ({}),
   'Query.program': (f) => ({ id: f.program }),
@@ -214,8 +219,8 @@ function documentFor(schema: GraphQLSchema, operation: string, variables: Record
   return `${root.toLowerCase()}${definitions} { ${call}${selection} }`;
 }
 
-type Who = Role | 'anonymous';
-const WHO: Who[] = [...ROLES, 'anonymous'];
+type Who = Caller | 'anonymous';
+const WHO: Who[] = [...ROLES, 'no role', 'anonymous'];
 
 describe('the role matrix, called for real', () => {
   jest.setTimeout(30_000);
@@ -230,6 +235,7 @@ describe('the role matrix, called for real', () => {
     await api.app.listen(0, '127.0.0.1');
     wsUrl = `ws://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}/graphql`;
     for (const role of ROLES) authorization[role] = await bearer([role], `matrix-${role}`);
+    authorization['no role'] = await bearer([], 'matrix-no-role');
     authorization.anonymous = undefined;
     // Straight through the command side: the matrix needs records, not another test of their mutations.
     const commands = api.app.get(CommandBus);
@@ -305,7 +311,7 @@ describe('the role matrix, called for real', () => {
 
   /** Calls `operation` as `who`; `recorded` is how many events it added. */
   async function call(operation: string, who: Who): Promise<{ body: GraphQLBody; recorded: number }> {
-    const variables = ARGUMENTS[operation](fixtures, who === 'anonymous' ? 'admin' : who);
+    const variables = ARGUMENTS[operation](fixtures, who === 'anonymous' || who === 'no role' ? 'admin' : who);
     const document = documentFor(schema, operation, variables);
     const before = await api.eventCount();
     const body = operation.startsWith('Subscription.')

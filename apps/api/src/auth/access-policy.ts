@@ -20,13 +20,20 @@ import type { Role } from './roles';
  *   figure is the one who finds its typo. renameOrganization is not in the diplomat's list, so
  *   it is the planner's, with programs, partners, agreements and status.
  * - auditor writes nothing. admin may do everything.
+ * - `me` is for anyone signed in, with or without a role: the web app asks it to tell "signed
+ *   in, but no role yet" from "not signed in". It says only what the caller's own token says.
  */
+/** Any verified caller, even one whose token carries no role. */
+export const SIGNED_IN = 'any signed-in caller';
+export type AccessRule = readonly Role[] | typeof SIGNED_IN;
+
 const EVERYONE: readonly Role[] = ['diplomat', 'planner', 'auditor', 'admin'];
 const AUDIT_TRAIL: readonly Role[] = ['planner', 'auditor', 'admin'];
 const DIPLOMAT_WRITES: readonly Role[] = ['diplomat', 'planner', 'admin'];
 const PLANNER_WRITES: readonly Role[] = ['planner', 'admin'];
 
-export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
+export const ACCESS_POLICY: Readonly<Record<string, AccessRule>> = {
+  'Query.me': SIGNED_IN,
   'Query.organization': EVERYONE,
   'Query.organizations': EVERYONE,
   'Query.program': EVERYONE,
@@ -69,7 +76,13 @@ export const ACCESS_POLICY: Readonly<Record<string, readonly Role[]>> = {
 };
 
 export const ACCESS_POLICY_TOKEN = Symbol('ACCESS_POLICY');
-export type AccessPolicy = Readonly<Record<string, readonly string[]>>;
+export type AccessPolicy = Readonly<Record<string, readonly string[] | typeof SIGNED_IN>>;
+
+/** Whether a caller with these roles passes the rule: the one test authorize and `me` both use. */
+export function allows(rule: AccessPolicy[string] | undefined, roles: readonly string[]): boolean {
+  if (rule === undefined) return false;
+  return rule === SIGNED_IN || roles.some((role) => rule.includes(role));
+}
 
 export function operationKey(rootType: string, field: string): string {
   return `${rootType}.${field}`;

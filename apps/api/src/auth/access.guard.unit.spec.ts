@@ -41,6 +41,16 @@ describe('authorize', () => {
   it('answers FORBIDDEN for a token that carries no known role', () => {
     expect(() => authorize(ACCESS_POLICY, 'Query.programs', caller())).toThrow('Query.programs is not allowed for roles (none)');
   });
+
+  it('lets a caller with no role ask who they are, and nothing else', () => {
+    expect(() => authorize(ACCESS_POLICY, 'Query.me', caller())).not.toThrow();
+    const refused = Object.keys(ACCESS_POLICY).filter((operation) => operation !== 'Query.me' && !allowed(operation));
+    expect(refused).toEqual(Object.keys(ACCESS_POLICY).filter((operation) => operation !== 'Query.me'));
+  });
+
+  it('still answers UNAUTHENTICATED to `me` without a token', () => {
+    expect(() => authorize(ACCESS_POLICY, 'Query.me', { user: null })).toThrow(AuthenticationError);
+  });
 });
 
 describe('the role matrix', () => {

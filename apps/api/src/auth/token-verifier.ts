@@ -2,6 +2,7 @@ import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '@tracker/config';
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { webcrypto } from 'node:crypto';
 import { AuthenticationError } from './auth.errors';
+import { readRolesClaim } from './roles-claim';
 import { isRole, type AuthUser } from './roles';
 
 /** The issuer and audience a kind of key's tokens must carry; each is checked when set. */
@@ -21,6 +22,8 @@ interface TokenVerifierOptions {
   jwks?: JWTVerifyGetKey;
   /** iss and aud of key-set tokens (AUTH_JWKS_ISSUER, AUTH_JWKS_AUDIENCE). */
   jwksClaims?: ExpectedClaims;
+  /** Where the roles are: a claim name or a dotted path (AUTH_ROLES_CLAIM). Default `roles`. */
+  rolesClaim?: string;
   /** Longest validity accepted, exp - iat and exp - now (AUTH_JWT_MAX_LIFETIME_SECONDS). Default one day. */
   maxLifetimeSeconds?: number;
   /** Leeway for exp / nbf between our clock and the issuer's. Default 5 s. */
@@ -39,8 +42,9 @@ const JWKS_ALGORITHMS = ['RS256', 'ES256'];
 
 /**
  * Verifies `Authorization: Bearer <JWT>` tokens and returns the caller. Signature, exp and
- * nbf are always checked; exp and sub are required; `roles` must be an array of strings
- * (roles this api does not know are dropped). Each kind of key checks the issuer and audience
+ * nbf are always checked; exp and sub are required. The roles claim (`roles`, or the path
+ * `rolesClaim` names) is an array of strings when present (roles this api does not know are
+ * dropped); without it the caller is signed in with no role, which only `me` accepts. Each kind of key checks the issuer and audience
  * configured for it: HS256 tokens and an identity provider's are accepted side by side, and
  * one issuer's token must not pass as the other's. No token is valid for longer than
  * `maxLifetimeSeconds`, however its issuer set exp: a leaked one expires soon.
@@ -105,7 +109,7 @@ export class TokenVerifier {
       throw new AuthenticationError(describeJoseError(error));
     }
     assertLifetime(payload, now, this.options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, clockTolerance);
-    return userFrom(payload);
+    return userFrom(payload, this.options.rolesClaim ?? 'roles');
   }
 
   private hmacKey(): Promise<webcrypto.CryptoKey> {
@@ -130,16 +134,15 @@ function assertLifetime(payload: JWTPayload, now: Date, maxSeconds: number, tole
   }
 }
 
-function userFrom(payload: JWTPayload): AuthUser {
+function userFrom(payload: JWTPayload, rolesClaim: string): AuthUser {
   const subject = payload.sub;
   if (typeof subject !== 'string' || subject.trim() === '' || subject.length > 256) {
     throw new AuthenticationError('token subject (sub) must be a non-empty string');
   }
-  const roles = payload.roles;
-  if (!Array.isArray(roles) || !roles.every((role) => typeof role === 'string')) {
-    throw new AuthenticationError('token has no roles claim (an array of role names)');
-  }
-  return { subject, roles: [...new Set(roles.filter(isRole))] };
+  const user: AuthUser = { subject, roles: [...new Set(readRolesClaim(payload, rolesClaim).filter(isRole))] };
+  // A display name only: never used to decide anything, so a missing or odd one is just left out.
+  if (typeof payload.name === 'string' && payload.name.trim() !== '') user.name = payload.name.slice(0, 256);
+  return user;
 }
 
 function describeJoseError(error: unknown): string {

@@ -61,14 +61,30 @@ describe('TokenVerifier with an HS256 secret', () => {
     await expect(verifier.verify(token)).rejects.toBeInstanceOf(AuthenticationError);
   });
 
-  it('refuses a token without a roles claim', async () => {
-    const token = await signTestToken({ roles: undefined });
-    expect(await rejection(verifier.verify(token))).toBe('token has no roles claim (an array of role names)');
+  it('takes a token without a roles claim as a signed-in caller with no role', async () => {
+    const token = await signTestToken({ sub: 'newcomer', roles: undefined });
+    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'newcomer', roles: [] });
+  });
+
+  it('takes a token with an empty roles claim as a signed-in caller with no role', async () => {
+    const token = await signTestToken({ sub: 'newcomer', roles: [] });
+    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'newcomer', roles: [] });
   });
 
   it('refuses a token whose roles claim is not a list of names', async () => {
     const token = await signTestToken({ roles: 'admin' });
-    expect(await rejection(verifier.verify(token))).toBe('token has no roles claim (an array of role names)');
+    expect(await rejection(verifier.verify(token))).toBe('token claim roles must be an array of role names');
+  });
+
+  it('reads the roles from the claim AUTH_ROLES_CLAIM names, and only there', async () => {
+    const keycloak = new TokenVerifier({ jwtSecret: TEST_JWT_SECRET, rolesClaim: 'realm_access.roles' });
+    const token = await signTestToken({ sub: 'somchai', roles: ['admin'], realm_access: { roles: ['planner', 'offline_access'] } });
+    await expect(keycloak.verify(token)).resolves.toEqual({ subject: 'somchai', roles: ['planner'] });
+  });
+
+  it("keeps the token's name claim as the caller's display name", async () => {
+    const token = await signTestToken({ sub: 'somchai', name: 'Somchai Jaidee', roles: ['diplomat'] });
+    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'somchai', name: 'Somchai Jaidee', roles: ['diplomat'] });
   });
 
   it('refuses a token without a subject or without an expiry', async () => {

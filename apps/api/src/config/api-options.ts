@@ -1,6 +1,15 @@
 import type { TrackerConfig } from '@tracker/config';
+import { join, resolve } from 'node:path';
 import type { Level } from 'pino';
 import type { WebBundle } from '../web/web-app';
+import type { AccessPolicy } from '../auth/access-policy';
+import {
+  DEV_ACCESS_TOKEN_TTL_SECONDS,
+  DEV_API_RESOURCE,
+  devIssuer,
+  type DevIdentityProviderOptions,
+} from '../dev-identity-provider/dev-identity-provider';
+import type { WebConfig } from '../web-config/web-config.controller';
 
 /**
  * Everything the api needs from its surroundings. main.ts fills it from the configuration
@@ -24,6 +33,8 @@ export interface ApiOptions {
   jwksAudience?: string;
   /** Longest a token may be valid (AUTH_JWT_MAX_LIFETIME_SECONDS). Default one day. */
   maxTokenLifetimeSeconds?: number;
+  /** The claim (or dotted path) holding a token's roles (AUTH_ROLES_CLAIM). Default `roles`. */
+  rolesClaim?: string;
   /** pino level, or 'silent' (LOG_LEVEL). Default 'info'. */
   logLevel?: Level | 'silent';
   /** How long a mutation waits for the projector before answering with projected: false. */
@@ -51,6 +62,13 @@ export interface ApiOptions {
   overloadRetryAfterSeconds?: number;
   /** The web app served at / (apps/api/src/web); none when unset (tests of the api alone). */
   web?: WebBundle;
+  /**
+   * The development OpenID Provider, mounted at /oidc (dev-identity-provider/). Set, the api
+   * should trust its key set: apiOptionsFromConfig points jwksUrl, jwksIssuer and jwksAudience at it.
+   */
+  devIdentityProvider?: DevIdentityProviderOptions;
+  /** What GET /web-config.json tells the web app; unset: 404 (no issuer to sign in at). */
+  webConfig?: WebConfig;
   /** Apply the event store's migrations at start-up. Default true. */
   migrate?: boolean;
   /**
@@ -58,7 +76,7 @@ export interface ApiOptions {
    * them. The real operations are listed in app.module.ts and auth/access-policy.ts.
    */
   extraModules?: unknown[];
-  extraAccessRules?: Readonly<Record<string, readonly string[]>>;
+  extraAccessRules?: AccessPolicy;
 }
 
 export const API_OPTIONS = Symbol('API_OPTIONS');
@@ -107,22 +125,54 @@ export function resolveApiOptions(options: ApiOptions): ResolvedApiOptions {
   };
 }
 
+/**
+ * Whether `npm start` runs the development identity provider: as DEV_IDENTITY_PROVIDER says;
+ * unsaid, on for a developer's start that names no issuer of its own, never under NODE_ENV=production.
+ */
+export function devIdentityProviderWanted(config: TrackerConfig): boolean {
+  return config.devIdentityProvider ?? (!config.production && config.auth.jwksUrl === undefined);
+}
+
 /** The api's part of the configuration (the database URL comes from startDatabase). */
 export function apiOptionsFromConfig(config: TrackerConfig, databaseUrl: string): ApiOptions {
+  const origin = `http://localhost:${config.port}`;
+  const dev: DevIdentityProviderOptions | undefined = devIdentityProviderWanted(config)
+    ? {
+        origin,
+        rolesClaim: config.auth.rolesClaim,
+        accessTokenTtlSeconds: Math.min(DEV_ACCESS_TOKEN_TTL_SECONDS, config.auth.maxTokenLifetimeSeconds),
+        keysFile: join(resolve(config.database.dataDir), 'dev-identity-provider.json'),
+      }
+    : undefined;
+  const authority = config.web.oidcAuthority ?? (dev ? devIssuer(origin) : config.auth.jwksIssuer);
   return {
     databaseUrl,
     eventStoreUrl: config.eventStoreUrl,
     jwtSecret: config.auth.jwtSecret,
-    jwksUrl: config.auth.jwksUrl,
     jwtIssuer: config.auth.issuer,
     jwtAudience: config.auth.audience,
-    jwksIssuer: config.auth.jwksIssuer,
-    jwksAudience: config.auth.jwksAudience,
+    // The development provider's tokens are checked like any issuer's, by its key set; the
+    // audience keeps its ID tokens (aud: the web client) out.
+    ...(dev
+      ? { jwksUrl: `${devIssuer(origin)}/jwks`, jwksIssuer: devIssuer(origin), jwksAudience: DEV_API_RESOURCE }
+      : { jwksUrl: config.auth.jwksUrl, jwksIssuer: config.auth.jwksIssuer, jwksAudience: config.auth.jwksAudience }),
     maxTokenLifetimeSeconds: config.auth.maxTokenLifetimeSeconds,
+    rolesClaim: config.auth.rolesClaim,
     logLevel: config.log.level,
     production: config.production,
     ...config.api,
     digestDir: config.digests.dir,
     digestIntervalMs: config.digests.intervalMinutes * 60_000,
+    devIdentityProvider: dev,
+    webConfig: authority
+      ? {
+          oidc: {
+            authority,
+            clientId: config.web.oidcClientId,
+            scope: config.web.oidcScope,
+            resource: config.web.oidcResource ?? (dev ? DEV_API_RESOURCE : null),
+          },
+        }
+      : undefined,
   };
 }

@@ -1,17 +1,18 @@
 import { Stack, Text, Title } from '@mantine/core';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { Provider as GraphqlProvider } from 'urql';
 import { useAuth } from '../auth/AuthProvider';
 import { isUsable } from '../auth/auth';
+import { NoRolePage } from '../auth/NoRolePage';
 import { SignInPage } from '../auth/SignInPage';
 import { createGraphqlClient } from '../graphql/client';
 import { Layout } from './Layout';
 import { ViewerProvider } from './viewer';
 
 // Screens load on demand: the first page a person opens downloads only what it shows.
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
@@ -21,7 +22,7 @@ const router = createBrowserRouter([
       { path: '*', Component: NotFound },
     ],
   },
-]);
+];
 
 /** Signed out: the sign-in screen. Signed in: the screens, each asking the api with the person's token. */
 export function App() {
@@ -32,10 +33,13 @@ export function App() {
   const subject = user?.profile.sub;
   // One client per person: a new sign-in starts with an empty cache.
   const client = useMemo(() => createGraphqlClient(() => token.current), [subject]);
+  // Made on first render, not at import: by then main.tsx has replaced the sign-in callback's
+  // address with the page the person asked for, which is where the router must start.
+  const [router] = useState(() => createBrowserRouter(routes));
   if (!isUsable(user)) return <SignInPage />;
   return (
     <GraphqlProvider value={client}>
-      <ViewerProvider>
+      <ViewerProvider noRole={(name) => <NoRolePage name={name} />}>
         <RouterProvider router={router} />
       </ViewerProvider>
     </GraphqlProvider>

@@ -4,16 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useViewer } from './viewer';
 
 const NAV = [{ to: '/programs', key: 'nav.programs' }] as const;
 
 /** The frame of every signed-in screen: header with language and sign-out, navigation, content. */
 export function Layout() {
   const { t } = useTranslation();
-  const { user, signOut } = useAuth();
+  const { signOut } = useAuth();
+  const { name, roles } = useViewer();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
-  const name = user?.profile.name ?? user?.profile.sub ?? '';
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <a className="skip-link" href="#main">
@@ -32,7 +33,7 @@ export function Layout() {
           <Group wrap="nowrap" gap="sm">
             <LanguageSwitch />
             <Text size="sm" visibleFrom="sm">
-              {t('auth.signedInAs', { name })}
+              {t('auth.signedInAs', { name })} · {roles.map((role) => t(`role.${role}`)).join(', ')}
             </Text>
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               {t('auth.signOut')}

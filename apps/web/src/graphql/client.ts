@@ -41,5 +41,8 @@ export function createGraphqlClient(accessToken: () => string | undefined): Clie
       return { headers };
     },
     requestPolicy: 'cache-and-network',
+    // POST always: urql would send short queries as GET, which Apollo's CSRF prevention refuses
+    // without a preflight header, and the access token belongs in a header, not a URL.
+    preferGetMethod: false,
   });
 }
