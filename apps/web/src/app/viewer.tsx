@@ -20,7 +20,7 @@ export interface Viewer {
   may(operation: OperationKey): boolean;
 }
 
-const ViewerContext = createContext<Viewer | null>(null);
+export const ViewerContext = createContext<Viewer | null>(null);
 
 /**
  * Who is signed in and what they may do, as the API says (`me`): the access policy has one home
