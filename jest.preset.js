@@ -19,4 +19,7 @@ module.exports = {
   globalSetup: path.join(__dirname, 'tools/jest/global-setup.ts'),
   globalTeardown: path.join(__dirname, 'tools/jest/global-teardown.ts'),
   testMatch: ['**/?(*.)+(spec).ts'],
+  // Hooks start a whole api on its own database (1-3 s on a quiet machine); jest's default 5 s
+  // failed them when the two cores were shared with a browser run or builds. A hung test still fails.
+  testTimeout: 20_000,
 };

@@ -23,12 +23,14 @@ describe('the compiled build', () => {
 
   beforeAll(async () => {
     buildApp('api');
+    buildApp('web');
     // World-readable (mkdtemp makes 0700): as root, embedded PostgreSQL runs as the `postgres`
     // user, who must reach its binaries in node_modules and its data folder.
     scratch = await mkdtemp(join(tmpdir(), 'tracker-compiled-'));
     await chmod(scratch, 0o755);
     await mkdir(join(scratch, 'dist', 'apps'), { recursive: true });
     await cp(join(REPO_ROOT, 'dist', 'apps', 'api'), join(scratch, 'dist', 'apps', 'api'), { recursive: true });
+    await cp(join(REPO_ROOT, 'dist', 'apps', 'web'), join(scratch, 'dist', 'apps', 'web'), { recursive: true });
     await cp(join(REPO_ROOT, 'package.json'), join(scratch, 'package.json'));
     await cp(join(REPO_ROOT, 'package-lock.json'), join(scratch, 'package-lock.json'));
     const install = spawnSync('npm', ['ci', '--omit=dev', '--ignore-scripts=false', '--no-audit', '--no-fund'], {
@@ -58,7 +60,7 @@ describe('the compiled build', () => {
     }
   });
 
-  it('serves /health, GraphQL and the explorer from dist/apps/api/main.js on a fresh database, and stops on SIGTERM', async () => {
+  it('serves /health, GraphQL, the web app and the explorer from dist/apps/api/main.js on a fresh database, and stops on SIGTERM', async () => {
     database = await createTestDatabase();
     running = await startNodeApp({
       args: ['--enable-source-maps', 'dist/apps/api/main.js'],
@@ -71,10 +73,18 @@ describe('the compiled build', () => {
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(await graphql.json()).toEqual({ data: { __typename: 'Query' } });
-    // The explorer's page is read from dist/apps/api/assets (copied by the build).
+    // The web app and the explorer come from dist/apps/web, beside the compiled api.
+    const app = await fetch(`${running.baseUrl}/programs`, { headers: { accept: 'text/html' } });
+    expect(app.status).toBe(200);
+    const page = await app.text();
+    const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(page)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${running.baseUrl}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const explorer = await fetch(`${running.baseUrl}/graphiql`);
     expect(explorer.status).toBe(200);
-    expect(await explorer.text()).toContain('<html');
+    expect(await explorer.text()).toContain('<div id="graphiql"');
 
     expect(await running.stop()).toBe(0);
     running = undefined;

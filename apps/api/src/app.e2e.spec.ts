@@ -397,31 +397,3 @@ describe('query limits', () => {
     expect(response.body.errors[0].message).toMatch(/larger than 1048576 bytes/);
   });
 });
-
-describe('GraphiQL', () => {
-  it('serves the explorer from this server only', async () => {
-    const page = await api.http.get('/graphiql').expect(200);
-    expect(page.headers['content-type']).toMatch(/^text\/html/);
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    const script = await api.http.get('/graphiql/app.js').expect(200);
-    const style = await api.http.get('/graphiql/app.css').expect(200);
-    for (const text of [page.text, script.text, style.text]) {
-      expect(text).not.toMatch(/https?:\/\//);
-      expect(text).not.toMatch(/\/\/[a-z0-9.-]+\.[a-z]{2,}\//i);
-    }
-    expect(page.text).toContain('src="/graphiql/app.js"');
-    expect(script.text).toContain("ENDPOINT = '/graphql'");
-  });
-
-  it('serves the explorer to a browser opening /graphql, and GraphQL to everyone else', async () => {
-    const page = await api.http.get('/graphql').set('accept', 'text/html,application/xhtml+xml').expect(200);
-    expect(page.text).toContain('<title>Tracker GraphQL</title>');
-    const query = await api.http
-      .get('/graphql')
-      .query({ query: '{ __typename }' })
-      .set('accept', 'application/json')
-      .set('apollo-require-preflight', 'true')
-      .expect(200);
-    expect(query.body).toEqual({ data: { __typename: 'Query' } });
-  });
-});

@@ -10,7 +10,6 @@ import { CommandsModule } from './commands/commands.module';
 import { TOKEN_VERIFIER, type TokenVerifier } from './auth/token-verifier';
 import { API_OPTIONS, type ResolvedApiOptions } from './config/api-options';
 import { CoreModule } from './core.module';
-import { GraphiqlModule } from './graphiql/graphiql.module';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { graphqlOptions } from './graphql/graphql.config';
 import { SubscriptionServer } from './graphql/subscription-server';
@@ -58,7 +57,6 @@ export class AppModule {
             graphqlOptions(apiOptions, log, verifier),
         }),
         HealthModule,
-        GraphiqlModule,
         WebConfigModule,
         ...FEATURE_MODULES,
         ...((options.extraModules ?? []) as Type[]),

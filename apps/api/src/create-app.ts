@@ -5,7 +5,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { resolveApiOptions, type ApiOptions } from './config/api-options';
 import { createDevIdentityProvider, DEV_IDENTITY_PROVIDER_PATH } from './dev-identity-provider/dev-identity-provider';
-import { graphiqlOnBrowserVisit } from './graphiql/graphiql.controller';
 import { GRAPHQL_PATH } from './graphql/graphql.config';
 import { httpObserver } from './http/http-observer.middleware';
 import { jsonBody } from './http/json-body.middleware';
@@ -13,6 +12,8 @@ import { LoadShedder, shedLoad } from './load-shedding/load-shedding.middleware'
 import { createLogger, PinoNestLogger, type Logger } from './logging/logger';
 import { requestContextMiddleware } from './logging/request-context';
 import { MetricsService } from './metrics/metrics.service';
+import { explorerOnBrowserVisit } from './web/explorer-redirect';
+import { serveWebApp } from './web/web-app';
 
 export type { ApiOptions } from './config/api-options';
 
@@ -41,7 +42,9 @@ export async function createApp(options: ApiOptions, logger?: Logger): Promise<I
   metrics.watchInFlight(() => shedder.inFlight);
   app.use(requestContextMiddleware);
   app.use(httpObserver(metrics, log));
-  app.use(GRAPHQL_PATH, graphiqlOnBrowserVisit);
+  app.use(GRAPHQL_PATH, explorerOnBrowserVisit);
+  // The identity provider's origin joins the pages' CSP: its token endpoint is fetched from them.
+  if (resolved.web) serveWebApp(app, resolved.web, log, resolved.webConfig ? new URL(resolved.webConfig.oidc.authority).origin : undefined);
   // Before the body is read: a refusal must cost next to nothing (/health, /ready, /metrics never pass here).
   app.use(GRAPHQL_PATH, shedLoad(shedder, metrics, resolved.overloadRetryAfterSeconds, log));
   app.use(GRAPHQL_PATH, jsonBody(resolved.bodyLimitBytes));

@@ -6,6 +6,7 @@ import { apiOptionsFromConfig, devIdentityProviderWanted } from './config/api-op
 import { describeDevIdentityProvider } from './dev-identity-provider/dev-identity-provider';
 import { createApp } from './create-app';
 import { createLogger } from './logging/logger';
+import { prepareWebApp, webAppSource } from './web/web-app';
 
 /**
  * `npm run start:api`: PostgreSQL from DATABASE_URL, or an embedded one under DATA_DIR
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const database = await startDatabase({ databaseUrl: config.database.url, dataDir });
   const options = apiOptionsFromConfig(config, database.url);
   const logger = createLogger(config.log.level, logDestination(logFormatFor(config.log.format, process.stdout.isTTY === true)));
+  const webApp = await prepareWebApp(webAppSource({ production, bundleDir: config.web.bundleDir }, __dirname), logger.child({ service: 'web' }));
+  options.web = webApp.bundle;
   const banner: string[] = [];
   if (options.devIdentityProvider) banner.push(describeDevIdentityProvider(options.devIdentityProvider.origin));
   // Scripts and service accounts still use HS256 tokens beside the provider's sign-in.
@@ -41,13 +44,14 @@ async function main(): Promise<void> {
   onShutdownSignal(async (signal) => {
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await webApp.close();
     await database.stop();
   });
   await app.listen(port);
 
   const base = `http://localhost:${port}`;
   logger.info({ graphql: `${base}/graphql`, graphiql: `${base}/graphiql`, database: database.source }, 'api listening');
-  process.stdout.write(`\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${banner.map((lines) => `\n${lines}\n`).join('')}\n`);
+  process.stdout.write(`\nWeb app:  ${base}/\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${banner.map((lines) => `\n${lines}\n`).join('')}\n`);
 }
 
 if (require.main === module) {

@@ -13,6 +13,7 @@ import { createApp } from './create-app';
 import { EVENT_STORE } from './database/database.module';
 import { demoWanted, loadDemoIntoEmptyStore } from './demo/demo-data';
 import { createLogger } from './logging/logger';
+import { prepareWebApp, webAppSource } from './web/web-app';
 
 /** How long a first start waits for the projector to take in the demo before saying "ready". */
 const DEMO_PROJECTION_WAIT_MS = 30_000;
@@ -41,8 +42,12 @@ async function main(): Promise<void> {
   let database: RunningDatabase | undefined;
   let projector: RunningProjector | undefined;
   let app: INestApplication | undefined;
+  // Built while PostgreSQL starts (development builds apps/web; production has its bundle).
+  const webApp = prepareWebApp(webAppSource({ production, bundleDir: config.web.bundleDir }, __dirname), logger.child({ service: 'web' }));
+  webApp.catch(() => undefined); // awaited below; a failure is reported there
   const stop = async () => {
     await app?.close();
+    await (await webApp.catch(() => undefined))?.close();
     await projector?.stop();
     await database?.stop();
   };
@@ -61,6 +66,7 @@ async function main(): Promise<void> {
     });
 
     const options = apiOptionsFromConfig(config, database.url);
+    options.web = (await webApp).bundle;
     const banner: string[] = [];
     if (options.devIdentityProvider) banner.push(describeDevIdentityProvider(options.devIdentityProvider.origin));
     // Scripts and service accounts still use HS256 tokens beside the provider's sign-in.
@@ -86,7 +92,7 @@ async function main(): Promise<void> {
     await app.listen(port);
     const base = `http://localhost:${port}`;
     logger.info({ graphql: `${base}/graphql`, graphiql: `${base}/graphiql`, database: database.source }, 'tracker listening');
-    process.stdout.write(`\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${demo}\n${banner.map((lines) => `\n${lines}\n`).join('')}\n`);
+    process.stdout.write(`\nWeb app:  ${base}/\nGraphQL:  ${base}/graphql\nGraphiQL: ${base}/graphiql\n${demo}\n${banner.map((lines) => `\n${lines}\n`).join('')}\n`);
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

@@ -134,6 +134,8 @@ export const environmentSchema = z.object({
   /** A folder the api writes a history digest to on a schedule (libs/audit/README.md, "History digests"). */
   DIGEST_DIR: variable(z.string().optional()),
   DIGEST_INTERVAL_MINUTES: variable(wholeNumber(1, 7 * 24 * 60).default(60)),
+  /** A built web app (`vite build` output) to serve at /; unset: dist/apps/web beside the compiled api, or Vite from apps/web in development. */
+  WEB_BUNDLE_DIR: variable(z.string().optional()),
 });
 
 /** The configuration every entry point takes its part of. */
@@ -163,8 +165,11 @@ export interface TrackerConfig {
   };
   /** DEV_IDENTITY_PROVIDER as said; undefined when unsaid (see devIdentityProviderWanted in the api). */
   devIdentityProvider: boolean | undefined;
-  /** The web app's OpenID Connect settings as configured; unset ones default to the development provider's. */
-  web: { oidcAuthority: string | undefined; oidcClientId: string; oidcScope: string; oidcResource: string | undefined };
+  /**
+   * The web app at / (apps/api/src/web/web-app.ts): the bundle served, and its OpenID Connect
+   * settings as configured (unset ones default to the development provider's).
+   */
+  web: { bundleDir: string | undefined; oidcAuthority: string | undefined; oidcClientId: string; oidcScope: string; oidcResource: string | undefined };
   /** format undefined: pretty on a terminal, JSON otherwise (see logFormatFor). */
   log: { level: LogLevel; format: LogFormat | undefined };
   api: {
@@ -217,7 +222,13 @@ export function parseConfig(env: Environment): TrackerConfig {
       rolesClaim: v.AUTH_ROLES_CLAIM,
     },
     devIdentityProvider: v.DEV_IDENTITY_PROVIDER,
-    web: { oidcAuthority: v.WEB_OIDC_AUTHORITY, oidcClientId: v.WEB_OIDC_CLIENT_ID, oidcScope: v.WEB_OIDC_SCOPE, oidcResource: v.WEB_OIDC_RESOURCE },
+    web: {
+      bundleDir: v.WEB_BUNDLE_DIR,
+      oidcAuthority: v.WEB_OIDC_AUTHORITY,
+      oidcClientId: v.WEB_OIDC_CLIENT_ID,
+      oidcScope: v.WEB_OIDC_SCOPE,
+      oidcResource: v.WEB_OIDC_RESOURCE,
+    },
     log: { level: v.LOG_LEVEL, format: v.LOG_FORMAT },
     api: {
       readYourWritesTimeoutMs: v.READ_YOUR_WRITES_TIMEOUT_MS,

@@ -33,7 +33,7 @@ describe('the configuration schema', () => {
           rolesClaim: 'roles',
         },
         devIdentityProvider: undefined,
-        web: { oidcAuthority: undefined, oidcClientId: 'tracker-web', oidcScope: 'openid profile', oidcResource: undefined },
+        web: { bundleDir: undefined, oidcAuthority: undefined, oidcClientId: 'tracker-web', oidcScope: 'openid profile', oidcResource: undefined },
         log: { level: 'info', format: undefined },
         api: { readYourWritesTimeoutMs: 2000, bodyLimitBytes: 1024 * 1024, maxQueryDepth: 10, maxQueryCost: 10_000, maxQueryTokens: 10_000, maxConcurrentRequests: 16, overloadRetryAfterSeconds: 1 },
         projector: { batchSize: 500 },
@@ -72,6 +72,7 @@ describe('the configuration schema', () => {
       READ_YOUR_WRITES_TIMEOUT_MS: '0',
       PROJECTOR_BATCH_SIZE: '10000',
       DEMO_DATA: 'off',
+      WEB_BUNDLE_DIR: '/srv/tracker/web',
       BODY_LIMIT_BYTES: '65536',
       MAX_QUERY_DEPTH: '12',
       MAX_QUERY_COST: '50000',
@@ -97,7 +98,7 @@ describe('the configuration schema', () => {
         rolesClaim: 'realm_access.roles',
       },
       devIdentityProvider: false,
-      web: { oidcAuthority: 'https://id.example.org/realms/mfa', oidcClientId: 'tracker-spa', oidcScope: 'openid profile email', oidcResource: 'https://tracker.example.org/graphql' },
+      web: { bundleDir: '/srv/tracker/web', oidcAuthority: 'https://id.example.org/realms/mfa', oidcClientId: 'tracker-spa', oidcScope: 'openid profile email', oidcResource: 'https://tracker.example.org/graphql' },
       log: { level: 'debug', format: 'json' },
       api: { readYourWritesTimeoutMs: 0, bodyLimitBytes: 65536, maxQueryDepth: 12, maxQueryCost: 50_000, maxQueryTokens: 2000, maxConcurrentRequests: 8, overloadRetryAfterSeconds: 5 },
       projector: { batchSize: 10_000 },
@@ -191,6 +192,7 @@ describe('the test environment', () => {
       fuzzCases: undefined,
       fuzzSeed: undefined,
       eventStoreUrl: undefined,
+      updateWebSchema: false,
     });
   });
 

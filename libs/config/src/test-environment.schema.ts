@@ -15,6 +15,8 @@ export const testEnvironmentSchema = z.object({
   FUZZ_SEED: variable(z.string().refine((seed) => seed === 'random' || /^\d+$/.test(seed), 'a whole number, or random').optional()),
   /** The EventStoreDB/KurrentDB the gated event-store contract suite runs against. */
   EVENTSTORE_URL: variable(eventStoreUrl.optional()),
+  /** `npm run web:schema`: write the served schema to the web app's copy instead of comparing them. */
+  UPDATE_WEB_SCHEMA: variable(yesNo.default(false)),
 });
 
 export interface TestEnvironment {
@@ -23,6 +25,7 @@ export interface TestEnvironment {
   fuzzCases: number | undefined;
   fuzzSeed: string | undefined;
   eventStoreUrl: string | undefined;
+  updateWebSchema: boolean;
 }
 
 export function parseTestEnvironment(env: Environment): TestEnvironment {
@@ -33,5 +36,6 @@ export function parseTestEnvironment(env: Environment): TestEnvironment {
     fuzzCases: v.FUZZ_CASES,
     fuzzSeed: v.FUZZ_SEED,
     eventStoreUrl: v.EVENTSTORE_URL,
+    updateWebSchema: v.UPDATE_WEB_SCHEMA,
   };
 }

@@ -78,6 +78,12 @@ export const ACCESS_POLICY: Readonly<Record<string, AccessRule>> = {
 export const ACCESS_POLICY_TOKEN = Symbol('ACCESS_POLICY');
 export type AccessPolicy = Readonly<Record<string, readonly string[] | typeof SIGNED_IN>>;
 
+/** Whether a caller with these roles passes the rule: the one test authorize and `me` both use. */
+export function allows(rule: AccessPolicy[string] | undefined, roles: readonly string[]): boolean {
+  if (rule === undefined) return false;
+  return rule === SIGNED_IN || roles.some((role) => rule.includes(role));
+}
+
 export function operationKey(rootType: string, field: string): string {
   return `${rootType}.${field}`;
 }

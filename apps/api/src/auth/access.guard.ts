@@ -3,7 +3,7 @@ import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { LOGGER, type Logger } from '../logging/logger';
-import { ACCESS_POLICY_TOKEN, operationKey, SIGNED_IN, type AccessPolicy } from './access-policy';
+import { ACCESS_POLICY_TOKEN, allows, operationKey, type AccessPolicy } from './access-policy';
 import { AuthenticationError, AuthorizationError } from './auth.errors';
 
 /**
@@ -39,9 +39,7 @@ export function authorize(policy: AccessPolicy, operation: string, context: Pick
   if (context.authError) throw context.authError;
   const user = context.user;
   if (!user) throw new AuthenticationError('this operation needs a token: send Authorization: Bearer <JWT>');
-  const allowed = policy[operation];
-  if (allowed === SIGNED_IN) return;
-  if (allowed === undefined || !user.roles.some((role) => allowed.includes(role))) {
+  if (!allows(policy[operation], user.roles)) {
     throw new AuthorizationError(
       `${operation} is not allowed for role${user.roles.length === 1 ? '' : 's'} ` +
         `${user.roles.length ? user.roles.join(', ') : '(none)'}`,

@@ -1,6 +1,7 @@
 import type { TrackerConfig } from '@tracker/config';
 import { join, resolve } from 'node:path';
 import type { Level } from 'pino';
+import type { WebBundle } from '../web/web-app';
 import type { AccessPolicy } from '../auth/access-policy';
 import {
   DEV_ACCESS_TOKEN_TTL_SECONDS,
@@ -59,6 +60,8 @@ export interface ApiOptions {
   maxConcurrentRequests?: number;
   /** The Retry-After of a request refused for load, in seconds. Default 1. */
   overloadRetryAfterSeconds?: number;
+  /** The web app served at / (apps/api/src/web); none when unset (tests of the api alone). */
+  web?: WebBundle;
   /**
    * The development OpenID Provider, mounted at /oidc (dev-identity-provider/). Set, the api
    * should trust its key set: apiOptionsFromConfig points jwksUrl, jwksIssuer and jwksAudience at it.

@@ -23,4 +23,8 @@ export class Viewer {
   @Field(() => ID, { description: "The token's subject: the actor recorded on what they change." }) subject: string;
   @Field(() => String, { nullable: true, description: "The token's display name, when it has one." }) name: string | null;
   @Field(() => [RoleValue], { description: 'Empty when the person is signed in but has not been given a role.' }) roles: RoleValue[];
+  @Field(() => [String], {
+    description: 'The operations these roles allow, named Type.field ("Mutation.logActivity"), from the access policy the api enforces: a client offers only these.',
+  })
+  operations: string[];
 }

@@ -1,0 +1,42 @@
+import { useCallback, useState } from 'react';
+import type { CombinedError } from 'urql';
+
+/**
+ * The commandId of one form: made when the form opens and sent with every try, so a double click
+ * or a retry after a network error records once (the API answers a repeated commandId with the
+ * first result). A new one only after a save succeeded and the form is used again.
+ */
+export function useCommandId(): { commandId: string; next(): void } {
+  const [commandId, setCommandId] = useState(() => crypto.randomUUID());
+  const next = useCallback(() => setCommandId(crypto.randomUUID()), []);
+  return { commandId, next };
+}
+
+export interface MutationErrors {
+  /** Messages by the input field the API named (extensions.field, e.g. "title" or "participants.0.name"). */
+  fields: Record<string, string>;
+  /** What belongs to no field: a conflict, a refusal, the network. */
+  form: string | null;
+  code: string | null;
+}
+
+/**
+ * A failed mutation's errors, placed where a person looks: at the field the API names, otherwise
+ * above the form. The API names fields of the command's input, without the `input.` prefix.
+ */
+export function mutationErrors(error: CombinedError | undefined): MutationErrors {
+  const result: MutationErrors = { fields: {}, form: null, code: null };
+  if (!error) return result;
+  if (error.networkError && error.graphQLErrors.length === 0) {
+    result.form = error.networkError.message;
+    return result;
+  }
+  for (const graphqlError of error.graphQLErrors) {
+    const code = typeof graphqlError.extensions?.code === 'string' ? graphqlError.extensions.code : null;
+    result.code ??= code;
+    const field = typeof graphqlError.extensions?.field === 'string' ? graphqlError.extensions.field.replace(/^input\./, '') : null;
+    if (field && !(field in result.fields)) result.fields[field] = graphqlError.message;
+    else result.form ??= graphqlError.message;
+  }
+  return result;
+}

@@ -1,0 +1,45 @@
+// Every visible string of the app in English; th.ts has the same keys (the compiler checks).
+// The words follow ../shared/web/SCREENS.md so the app speaks with one voice.
+export const en = {
+  app: { name: 'Partnership tracker', skipToContent: 'Skip to content', loading: 'Loading…' },
+  language: { label: 'Language', th: 'ไทย', en: 'English' },
+  nav: { home: 'Home', programs: 'Programs', followUps: 'Follow-ups', organizations: 'Organisations', graphiql: 'GraphQL explorer' },
+  auth: {
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signingIn: 'Signing you in…',
+    welcome: 'Sign in to record and follow the ministry’s economic cooperation.',
+    failed: 'Sign-in did not complete: {{message}}',
+    tryAgain: 'Try again',
+    noRoleTitle: 'Signed in, but without a role',
+    noRoleBody: 'You are signed in as {{name}}, but your account has no role in the tracker yet. Ask your administrator for the diplomat, planner or auditor role.',
+    signedInAs: 'Signed in as {{name}}',
+    sessionExpired: 'Your session has ended. Sign in again to go on.',
+  },
+  role: { DIPLOMAT: 'Diplomat', PLANNER: 'Planner', AUDITOR: 'Auditor', ADMIN: 'Administrator' },
+  common: {
+    search: 'Search',
+    status: 'Status',
+    all: 'All',
+    none: '—',
+    loadMore: 'Show more',
+    retry: 'Try again',
+    notFound: 'Nothing was found here.',
+    error: 'Something went wrong: {{message}}',
+    forbidden: 'Your role may not see this.',
+    save: 'Save',
+    cancel: 'Cancel',
+    reason: 'Reason',
+    open: 'Open',
+  },
+  programStatus: { PROPOSED: 'Proposed', ACTIVE: 'Active', ON_HOLD: 'On hold', COMPLETED: 'Completed', CANCELLED: 'Cancelled' },
+  activityKind: { MEETING: 'Meeting', SITE_VISIT: 'Site visit', FAIR: 'Fair', WORKSHOP: 'Workshop' },
+  activityStatus: { PLANNED: 'Planned', HELD: 'Held', CANCELLED: 'Cancelled' },
+  partnerRole: { LEAD: 'Lead agency', PARTNER: 'Partner', PLATFORM: 'Platform', MARKETING: 'Marketing', SPONSOR: 'Sponsor', OBSERVER: 'Observer' },
+  agreementStatus: { DRAFT: 'Draft', SIGNED: 'Signed', TERMINATED: 'Terminated' },
+  outcomeKind: { REVENUE: 'Revenue', INVESTMENT: 'Investment', ORDERS: 'Orders', PARTICIPANTS: 'Participants', TRAINED: 'Trained', AGREEMENT: 'Agreement', OTHER: 'Other' },
+  followUpStatus: { OPEN: 'Open', DONE: 'Done', DROPPED: 'Dropped' },
+  date: { pick: 'Pick a date', invalid: 'Not a date. Write it as 16/12/2562, ๑๖ ธันวาคม ๒๕๖๒ or 16 Dec 2019, or pick it.' },
+};
+
+export type Translation = typeof en;

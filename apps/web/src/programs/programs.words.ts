@@ -1,0 +1,61 @@
+import { defineWords } from '../i18n/words';
+
+/** The programs list and the program page. */
+export const programsWords = defineWords({
+  en: {
+    list: {
+      title: 'Programs',
+      searchPlaceholder: 'Search programs in Thai or English',
+      count_one: '{{count}} program',
+      count_other: '{{count}} programs',
+      columns: { title: 'Program', status: 'Status', leads: 'Lead agencies', startedOn: 'Started' },
+      empty: 'No program matches.',
+    },
+    page: {
+      startedOn: 'Started {{date}}',
+      partners: 'Partners',
+      totals: 'Totals',
+      agreements: 'Agreements',
+      activities: 'Activities',
+      followUps: 'Follow-ups',
+      noPartners: 'No partner yet.',
+      noTotals: 'No outcome recorded yet.',
+      noAgreements: 'No agreement yet.',
+      noActivities: 'No activity yet.',
+      noFollowUps: 'No open follow-up.',
+      overdue: 'Overdue',
+      dueOn: 'Due {{date}}',
+      owner: 'Owner',
+      live: 'Live: changes by others appear here without a reload.',
+      updated: 'This program was just changed; it now shows the latest records.',
+    },
+  },
+  th: {
+    list: {
+      title: 'โครงการ',
+      searchPlaceholder: 'ค้นหาโครงการเป็นภาษาไทยหรืออังกฤษ',
+      count_one: '{{count}} โครงการ',
+      count_other: '{{count}} โครงการ',
+      columns: { title: 'โครงการ', status: 'สถานะ', leads: 'หน่วยงานหลัก', startedOn: 'เริ่ม' },
+      empty: 'ไม่พบโครงการที่ตรงกัน',
+    },
+    page: {
+      startedOn: 'เริ่ม {{date}}',
+      partners: 'ภาคีความร่วมมือ',
+      totals: 'ผลลัพธ์รวม',
+      agreements: 'ความตกลง',
+      activities: 'กิจกรรม',
+      followUps: 'เรื่องที่ต้องติดตาม',
+      noPartners: 'ยังไม่มีภาคีความร่วมมือ',
+      noTotals: 'ยังไม่มีผลลัพธ์ที่บันทึกไว้',
+      noAgreements: 'ยังไม่มีความตกลง',
+      noActivities: 'ยังไม่มีกิจกรรม',
+      noFollowUps: 'ไม่มีเรื่องค้างดำเนินการ',
+      overdue: 'เกินกำหนด',
+      dueOn: 'ครบกำหนด {{date}}',
+      owner: 'ผู้รับผิดชอบ',
+      live: 'อัปเดตสด: การเปลี่ยนแปลงของผู้อื่นจะแสดงที่นี่โดยไม่ต้องโหลดหน้าใหม่',
+      updated: 'โครงการนี้เพิ่งมีการเปลี่ยนแปลง หน้านี้แสดงข้อมูลล่าสุดแล้ว',
+    },
+  },
+});
