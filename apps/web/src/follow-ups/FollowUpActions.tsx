@@ -78,6 +78,8 @@ function FollowUpActionForm({ action, followUp, onClose }: { action: Action; fol
   return (
     <Modal opened onClose={onClose} title={t(`followUps.actions.${action}Title`)}>
       <form
+        // Our own checks, in the reader's language and at the field, instead of the browser's bubbles.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
@@ -111,7 +113,7 @@ function FollowUpActionForm({ action, followUp, onClose }: { action: Action; fol
                   { value: 'DROPPED', label: t('followUpStatus.DROPPED') },
                 ]}
               />
-              <Textarea label={t('followUps.actions.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.fields.note} autosize minRows={2} />
+              <Textarea label={t('followUps.actions.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={errors.fields.note} rows={2} />
             </>
           )}
           {needsReason && (
@@ -121,8 +123,7 @@ function FollowUpActionForm({ action, followUp, onClose }: { action: Action; fol
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
               error={missing.reason ? t('followUps.actions.reasonRequired') : errors.fields.reason}
-              autosize
-              minRows={2}
+              rows={2}
             />
           )}
           <Group justify="flex-end">

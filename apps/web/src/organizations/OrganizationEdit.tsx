@@ -93,6 +93,8 @@ function RenameForm({ organization, onClose }: { organization: Organization; onC
   return (
     <Modal opened onClose={onClose} title={t('organizations.edit.renameTitle')}>
       <form
+        // Our own checks, in the reader's language and at the field, instead of the browser's bubbles.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
@@ -142,6 +144,8 @@ function UpdateForm({ organization, onClose }: { organization: Organization; onC
   return (
     <Modal opened onClose={onClose} title={t('organizations.edit.updateTitle')}>
       <form
+        // Our own checks, in the reader's language and at the field, instead of the browser's bubbles.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
@@ -159,7 +163,7 @@ function UpdateForm({ organization, onClose }: { organization: Organization; onC
           />
           <TextInput label={t('organizations.register.country')} value={country} onChange={(e) => setCountry(e.currentTarget.value.toUpperCase())} maxLength={2} error={errors.fields.country} />
           <OrganizationPicker label={t('organizations.edit.parent')} value={parent} onChange={setParent} exclude={[organization.id]} error={errors.fields.parentId} />
-          <Textarea label={t('organizations.edit.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={(missing && t('organizations.edit.reasonRequired')) || errors.fields.reason} autosize minRows={2} />
+          <Textarea label={t('organizations.edit.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={(missing && t('organizations.edit.reasonRequired')) || errors.fields.reason} rows={2} />
           <FormButtons submit={t('common.save')} loading={result.fetching} onClose={onClose} />
         </Stack>
       </form>
@@ -187,6 +191,8 @@ function MergeForm({ organization, onClose }: { organization: Organization; onCl
   return (
     <Modal opened onClose={onClose} title={t('organizations.edit.mergeTitle', { name })}>
       <form
+        // Our own checks, in the reader's language and at the field, instead of the browser's bubbles.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void submit();
@@ -205,7 +211,7 @@ function MergeForm({ organization, onClose }: { organization: Organization; onCl
           <Alert color="orange" icon={<IconAlertTriangle aria-hidden />}>
             {t('organizations.edit.mergeWarning', { name })}
           </Alert>
-          <Textarea label={t('organizations.edit.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={(missing.reason && t('organizations.edit.reasonRequired')) || errors.fields.reason} autosize minRows={2} />
+          <Textarea label={t('organizations.edit.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={(missing.reason && t('organizations.edit.reasonRequired')) || errors.fields.reason} rows={2} />
           <Checkbox label={t('organizations.edit.confirm')} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} error={missing.confirm ? t('organizations.edit.confirm') : undefined} />
           <FormButtons submit={t('organizations.edit.mergeSubmit')} loading={result.fetching} onClose={onClose} color="red" />
         </Stack>
