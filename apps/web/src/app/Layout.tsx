@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -38,7 +38,10 @@ export function Layout() {
             </Anchor>
           </Group>
           <Group wrap="nowrap" gap="sm">
-            <GlobalSearch />
+            {/* On a phone the header has no room: the search box moves into the menu. */}
+            <Box visibleFrom="sm">
+              <GlobalSearch />
+            </Box>
             <LanguageSwitch />
             <Text size="sm" visibleFrom="sm">
               {t('auth.signedInAs', { name })} · {roles.map((role) => t(`role.${role}`)).join(', ')}
@@ -50,6 +53,9 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.home')}>
+        <Box hiddenFrom="sm" mb="xs">
+          <GlobalSearch />
+        </Box>
         <Stack gap={2} component="nav">
           {NAV.filter((item) => !item.query || may(item.query)).map((item) => (
             <NavLink key={item.to} component={Link} to={item.to} label={t(item.key)} active={pathname.startsWith(item.to)} onClick={close} />

@@ -61,7 +61,7 @@ function LatestActivities() {
   const language = currentLanguage(i18n);
   const [result, retry] = useQuery({ query: HomeActivitiesQuery });
   const activities = result.data?.activities.edges.map((edge) => edge.node);
-  const latest = activities && [...activities].sort((a, b) => b.startsOn.localeCompare(a.startsOn)).slice(0, LATEST);
+  const latest = activities && [...activities].sort((a, b) => b.startsOn.localeCompare(a.startsOn) || b.id.localeCompare(a.id)).slice(0, LATEST);
   return (
     <Card withBorder component="section" aria-labelledby="home-activities">
       <Title order={2} size="h4" id="home-activities" mb="xs">
