@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import { Provider as GraphqlProvider } from 'urql';
 import { useAuth } from '../auth/AuthProvider';
 import { isUsable } from '../auth/auth';
@@ -16,9 +16,12 @@ const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/programs" replace /> },
+      { index: true, lazy: async () => ({ Component: (await import('../home/HomePage')).HomePage }) },
       { path: 'programs', lazy: async () => ({ Component: (await import('../programs/ProgramsPage')).ProgramsPage }) },
       { path: 'programs/:id', lazy: async () => ({ Component: (await import('../programs/ProgramPage')).ProgramPage }) },
+      { path: 'organizations', lazy: async () => ({ Component: (await import('../organizations/OrganizationsPage')).OrganizationsPage }) },
+      { path: 'organizations/:id', lazy: async () => ({ Component: (await import('../organizations/OrganizationPage')).OrganizationPage }) },
+      { path: 'follow-ups', lazy: async () => ({ Component: (await import('../follow-ups/FollowUpsPage')).FollowUpsPage }) },
       { path: '*', Component: NotFound },
     ],
   },

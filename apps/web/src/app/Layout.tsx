@@ -1,18 +1,25 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
+import type { Translation } from '../i18n/en';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useViewer } from './viewer';
+import { GlobalSearch } from '../search/GlobalSearch';
+import { useViewer, type OperationKey } from './viewer';
 
-const NAV = [{ to: '/programs', key: 'nav.programs' }] as const;
+// Each entry shows only when the viewer may use the query its screen rests on.
+const NAV: readonly { to: string; key: `nav.${keyof Translation['nav']}`; query?: OperationKey }[] = [
+  { to: '/programs', key: 'nav.programs' },
+  { to: '/organizations', key: 'nav.organizations', query: 'Query.organizations' },
+  { to: '/follow-ups', key: 'nav.followUps', query: 'Query.followUps' },
+];
 
 /** The frame of every signed-in screen: header with language and sign-out, navigation, content. */
 export function Layout() {
   const { t } = useTranslation();
   const { signOut } = useAuth();
-  const { name, roles } = useViewer();
+  const { name, roles, may } = useViewer();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   return (
@@ -31,6 +38,10 @@ export function Layout() {
             </Anchor>
           </Group>
           <Group wrap="nowrap" gap="sm">
+            {/* On a phone the header has no room: the search box moves into the menu. */}
+            <Box visibleFrom="sm">
+              <GlobalSearch />
+            </Box>
             <LanguageSwitch />
             <Text size="sm" visibleFrom="sm">
               {t('auth.signedInAs', { name })} · {roles.map((role) => t(`role.${role}`)).join(', ')}
@@ -42,8 +53,11 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.home')}>
+        <Box hiddenFrom="sm" mb="xs">
+          <GlobalSearch />
+        </Box>
         <Stack gap={2} component="nav">
-          {NAV.map((item) => (
+          {NAV.filter((item) => !item.query || may(item.query)).map((item) => (
             <NavLink key={item.to} component={Link} to={item.to} label={t(item.key)} active={pathname.startsWith(item.to)} onClick={close} />
           ))}
           <NavLink href="/graphiql" label={t('nav.graphiql')} target="_blank" />

@@ -1,5 +1,8 @@
+import { followUpsWords } from '../follow-ups/follow-ups.words';
+import { homeWords } from '../home/home.words';
 import { organizationsWords } from '../organizations/organizations.words';
 import { programsWords } from '../programs/programs.words';
+import { searchWords } from '../search/search.words';
 import { en } from './en';
 import { th } from './th';
 
@@ -7,6 +10,9 @@ import { th } from './th';
 const features = {
   programs: programsWords,
   organizations: organizationsWords,
+  followUps: followUpsWords,
+  home: homeWords,
+  search: searchWords,
 };
 
 type FeatureWords<L extends 'en' | 'th'> = { [K in keyof typeof features]: (typeof features)[K][L] };
