@@ -19,6 +19,8 @@ const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/programs" replace /> },
       { path: 'programs', lazy: async () => ({ Component: (await import('../programs/ProgramsPage')).ProgramsPage }) },
       { path: 'programs/:id', lazy: async () => ({ Component: (await import('../programs/ProgramPage')).ProgramPage }) },
+      { path: 'activities/new', lazy: async () => ({ Component: (await import('../activities/LogActivityPage')).LogActivityPage }) },
+      { path: 'activities/:id', lazy: async () => ({ Component: (await import('../activities/ActivityPage')).ActivityPage }) },
       { path: '*', Component: NotFound },
     ],
   },

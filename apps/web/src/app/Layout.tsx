@@ -4,15 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
 import { LanguageSwitch } from './LanguageSwitch';
-import { useViewer } from './viewer';
+import { useViewer, type OperationKey } from './viewer';
 
-const NAV = [{ to: '/programs', key: 'nav.programs' }] as const;
+// An entry with an operation is shown only to those who may use it (the viewer's `may`).
+const NAV = [
+  { to: '/programs', key: 'nav.programs' },
+  { to: '/activities/new', key: 'activities.nav', operation: 'Mutation.logActivity' },
+] as const satisfies readonly { to: string; key: string; operation?: OperationKey }[];
 
 /** The frame of every signed-in screen: header with language and sign-out, navigation, content. */
 export function Layout() {
   const { t } = useTranslation();
   const { signOut } = useAuth();
-  const { name, roles } = useViewer();
+  const { name, roles, may } = useViewer();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
   return (
@@ -43,7 +47,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.home')}>
         <Stack gap={2} component="nav">
-          {NAV.map((item) => (
+          {NAV.filter((item) => !('operation' in item) || may(item.operation)).map((item) => (
             <NavLink key={item.to} component={Link} to={item.to} label={t(item.key)} active={pathname.startsWith(item.to)} onClick={close} />
           ))}
           <NavLink href="/graphiql" label={t('nav.graphiql')} target="_blank" />
