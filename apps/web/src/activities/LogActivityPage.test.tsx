@@ -124,13 +124,13 @@ describe('logging an activity', { timeout: 30_000 }, () => {
   it('restores the draft after a reload, and clears it once saved', async () => {
     const user = userEvent.setup();
     const first = renderScreen(<LogActivityPage />, { ...route, language: 'th' });
-    await fill(user, 'ชื่อภาษาไทย', 'หารือกับลาซาด้า');
+    await fill(user, 'ชื่อกิจกรรมภาษาไทย', 'หารือกับลาซาด้า');
     await user.click(screen.getByRole('radio', { name: 'การประชุมหารือ' }));
     first.unmount();
 
     const api = fakeApi({ LogActivity: saved });
     renderScreen(<LogActivityPage />, { ...route, api, language: 'th' });
-    expect(screen.getByRole('textbox', { name: 'ชื่อภาษาไทย' })).toHaveValue('หารือกับลาซาด้า');
+    expect(screen.getByRole('textbox', { name: 'ชื่อกิจกรรมภาษาไทย' })).toHaveValue('หารือกับลาซาด้า');
     expect(screen.getByRole('radio', { name: 'การประชุมหารือ' })).toBeChecked();
     expect(screen.getByText('กู้คืนร่างที่ยังไม่ได้บันทึกแล้ว')).toBeInTheDocument();
     await typeDate(user, 'วันที่เริ่ม', '๑๖ ธันวาคม ๒๕๖๒');
