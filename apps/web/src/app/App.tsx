@@ -22,6 +22,8 @@ const routes: RouteObject[] = [
       { path: 'organizations', lazy: async () => ({ Component: (await import('../organizations/OrganizationsPage')).OrganizationsPage }) },
       { path: 'organizations/:id', lazy: async () => ({ Component: (await import('../organizations/OrganizationPage')).OrganizationPage }) },
       { path: 'follow-ups', lazy: async () => ({ Component: (await import('../follow-ups/FollowUpsPage')).FollowUpsPage }) },
+      { path: 'activities/new', lazy: async () => ({ Component: (await import('../activities/LogActivityPage')).LogActivityPage }) },
+      { path: 'activities/:id', lazy: async () => ({ Component: (await import('../activities/ActivityPage')).ActivityPage }) },
       { path: '*', Component: NotFound },
     ],
   },

@@ -3,17 +3,18 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useAuth } from '../auth/AuthProvider';
-import type { Translation } from '../i18n/en';
 import { LanguageSwitch } from './LanguageSwitch';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { useViewer, type OperationKey } from './viewer';
 
-// Each entry shows only when the viewer may use the query its screen rests on.
-const NAV: readonly { to: string; key: `nav.${keyof Translation['nav']}`; query?: OperationKey }[] = [
+// An entry with an operation shows only to those who may use it: the query its screen rests on,
+// or the mutation it is for.
+const NAV = [
   { to: '/programs', key: 'nav.programs' },
-  { to: '/organizations', key: 'nav.organizations', query: 'Query.organizations' },
-  { to: '/follow-ups', key: 'nav.followUps', query: 'Query.followUps' },
-];
+  { to: '/activities/new', key: 'activities.nav', operation: 'Mutation.logActivity' },
+  { to: '/organizations', key: 'nav.organizations', operation: 'Query.organizations' },
+  { to: '/follow-ups', key: 'nav.followUps', operation: 'Query.followUps' },
+] as const satisfies readonly { to: string; key: string; operation?: OperationKey }[];
 
 /** The frame of every signed-in screen: header with language and sign-out, navigation, content. */
 export function Layout() {
@@ -57,7 +58,7 @@ export function Layout() {
           <GlobalSearch />
         </Box>
         <Stack gap={2} component="nav">
-          {NAV.filter((item) => !item.query || may(item.query)).map((item) => (
+          {NAV.filter((item) => !('operation' in item) || may(item.operation)).map((item) => (
             <NavLink key={item.to} component={Link} to={item.to} label={t(item.key)} active={pathname.startsWith(item.to)} onClick={close} />
           ))}
           <NavLink href="/graphiql" label={t('nav.graphiql')} target="_blank" />

@@ -6,8 +6,9 @@ import type { CombinedError } from 'urql';
  * or a retry after a network error records once (the API answers a repeated commandId with the
  * first result). A new one only after a save succeeded and the form is used again.
  */
-export function useCommandId(): { commandId: string; next(): void } {
-  const [commandId, setCommandId] = useState(() => crypto.randomUUID());
+export function useCommandId(initial?: string): { commandId: string; next(): void } {
+  // `initial`: the commandId of a restored draft, so a save retried after a reload still records once.
+  const [commandId, setCommandId] = useState(() => initial ?? crypto.randomUUID());
   const next = useCallback(() => setCommandId(crypto.randomUUID()), []);
   return { commandId, next };
 }

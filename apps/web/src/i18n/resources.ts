@@ -1,3 +1,4 @@
+import { activitiesWords } from '../activities/activities.words';
 import { followUpsWords } from '../follow-ups/follow-ups.words';
 import { homeWords } from '../home/home.words';
 import { organizationsWords } from '../organizations/organizations.words';
@@ -13,6 +14,7 @@ const features = {
   followUps: followUpsWords,
   home: homeWords,
   search: searchWords,
+  activities: activitiesWords,
 };
 
 type FeatureWords<L extends 'en' | 'th'> = { [K in keyof typeof features]: (typeof features)[K][L] };

@@ -1,9 +1,11 @@
-import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { localized } from '../app/localized';
 import { QueryState } from '../app/QueryState';
+import { useViewer } from '../app/viewer';
 import { formatDate, todayIso } from '../format/dates';
 import { formatMoney, formatQuantity } from '../format/money';
 import type { ResultOf } from '../graphql/graphql';
@@ -28,6 +30,7 @@ export function ProgramPage() {
 
 function ProgramView({ program, language }: { program: Program; language: Language }) {
   const { t } = useTranslation();
+  const { may } = useViewer();
   const today = todayIso();
   const activities = [...program.activities.edges.map((edge) => edge.node)].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
   // Overdue first, then by due date; undated last.
@@ -45,6 +48,13 @@ function ProgramView({ program, language }: { program: Program; language: Langua
         {language === 'en' && program.title.th && <Text c="dimmed">{program.title.th}</Text>}
         {program.startedOn && <Text size="sm">{t('programs.page.startedOn', { date: formatDate(program.startedOn, language) })}</Text>}
         {program.summary && <Text>{program.summary}</Text>}
+        {may('Mutation.logActivity') && (
+          <Group>
+            <Button component={Link} to={`/activities/new?programId=${program.id}`} leftSection={<IconPlus size={16} aria-hidden />}>
+              {t('activities.logHere')}
+            </Button>
+          </Group>
+        )}
       </Stack>
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -15,3 +15,7 @@ window.ResizeObserver ??= class {
   unobserve() {}
   disconnect() {}
 };
+// Nor document.fonts, which Mantine's autosizing Textarea listens to.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { value: { addEventListener() {}, removeEventListener() {}, ready: Promise.resolve() } });
+}
