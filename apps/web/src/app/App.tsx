@@ -18,6 +18,7 @@ const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/programs" replace /> },
       { path: 'programs', lazy: async () => ({ Component: (await import('../programs/ProgramsPage')).ProgramsPage }) },
+      { path: 'programs/:id/history', lazy: async () => ({ Component: (await import('../history/HistoryPage')).HistoryPage }) },
       { path: 'programs/:id', lazy: async () => ({ Component: (await import('../programs/ProgramPage')).ProgramPage }) },
       { path: '*', Component: NotFound },
     ],

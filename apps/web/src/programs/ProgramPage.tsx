@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { localized } from '../app/localized';
 import { QueryState } from '../app/QueryState';
+import { useViewer } from '../app/viewer';
 import { formatDate, todayIso } from '../format/dates';
 import { formatMoney, formatQuantity } from '../format/money';
 import type { ResultOf } from '../graphql/graphql';
@@ -26,8 +27,10 @@ export function ProgramPage() {
   );
 }
 
-function ProgramView({ program, language }: { program: Program; language: Language }) {
+/** The program as the page shows it; the history's as-of views show a past state through it too. */
+export function ProgramView({ program, language }: { program: Program; language: Language }) {
   const { t } = useTranslation();
+  const { may } = useViewer();
   const today = todayIso();
   const activities = [...program.activities.edges.map((edge) => edge.node)].sort((a, b) => b.startsOn.localeCompare(a.startsOn));
   // Overdue first, then by due date; undated last.
@@ -40,6 +43,11 @@ function ProgramView({ program, language }: { program: Program; language: Langua
           <Badge size="lg" variant="light">
             {t(`programStatus.${program.status}`)}
           </Badge>
+          {may('Query.programHistory') && (
+            <Anchor component={Link} to={`/programs/${program.id}/history`}>
+              {t('history.link')}
+            </Anchor>
+          )}
         </Group>
         {language === 'th' && program.title.en && <Text c="dimmed">{program.title.en}</Text>}
         {language === 'en' && program.title.th && <Text c="dimmed">{program.title.th}</Text>}
