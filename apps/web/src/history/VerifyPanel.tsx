@@ -113,7 +113,7 @@ export function VerifyPanel({ programId }: { programId: string }) {
               if (file) void file.text().then(setKept);
             }}
           />
-          <Textarea label={t('history.verify.againstPaste')} value={kept} onChange={(event) => setKept(event.currentTarget.value)} autosize minRows={2} maxRows={6} error={keptError} styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }} />
+          <Textarea label={t('history.verify.againstPaste')} value={kept} onChange={(event) => setKept(event.currentTarget.value)} rows={3} error={keptError} styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }} />
           <Group>
             <Button variant="light" loading={busy === 'digest'} onClick={verifyAgainst} disabled={kept.trim() === ''}>
               {t('history.verify.againstSubmit')}
