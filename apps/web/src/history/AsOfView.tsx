@@ -83,8 +83,8 @@ function OutcomesThen({ outcomes, language }: { outcomes: AsOfProgram['outcomes'
                   .filter(Boolean)
                   .join(' · ') || t('common.none')}
               </Text>
-              {outcome.description && <Text span c="dimmed">{` · ${outcome.description}`}</Text>}
-              {outcome.activity && <Text span c="dimmed">{` · ${localized(outcome.activity.title, language)}`}</Text>}
+              {outcome.description && <Text span c="gray.7">{` · ${outcome.description}`}</Text>}
+              {outcome.activity && <Text span c="gray.7">{` · ${localized(outcome.activity.title, language)}`}</Text>}
               {outcome.voided && (
                 <Badge ml="xs" color="gray" variant="light">
                   {t('history.asOf.voided')}

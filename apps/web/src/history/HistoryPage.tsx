@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Checkbox, Code, Collapse, Group, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Center, Checkbox, Code, Collapse, Group, Loader, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconCalendarEvent, IconChecklist, IconCoin, IconFileCertificate, IconFileDownload, IconFlag } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -58,7 +58,7 @@ function HistoryOverview({ programId, onLook }: { programId: string; onLook(targ
     <Stack gap="lg">
       <Stack gap={4}>
         <Title order={1}>{program ? t('history.title', { program: localized(program.title, language) }) : t('history.titleNoName')}</Title>
-        <Text c="dimmed">{t('history.intro')}</Text>
+        <Text c="gray.7">{t('history.intro')}</Text>
         <Anchor component={Link} to={`/programs/${programId}`} size="sm">
           {t('history.backToProgram')}
         </Anchor>
@@ -120,15 +120,22 @@ function HistoryTimeline({ programId, language, onLook }: { programId: string; l
           ))}
         </Group>
       </Checkbox.Group>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('history.count', { count: history.totalCount, shown: history.events.length })}
-      </Text>
+      {history.events.length > 0 && (
+        <Text size="sm" c="gray.7" mb="sm">
+          {t('history.count', { count: history.totalCount, shown: history.events.length })}
+        </Text>
+      )}
       {history.error && (
         <Alert color="red" role="alert" mb="sm" title={t('common.error', { message: history.error })}>
           <Button variant="light" size="xs" onClick={history.retry}>
             {t('common.retry')}
           </Button>
         </Alert>
+      )}
+      {history.loading && history.events.length === 0 && (
+        <Center p="md">
+          <Loader aria-label={t('app.loading')} />
+        </Center>
       )}
       {!history.loading && shown.length === 0 && !history.error && <Text>{t('history.empty')}</Text>}
       <Timeline bulletSize={24} lineWidth={2}>
@@ -158,7 +165,7 @@ function EventDetails({ event, reason, language, onLook }: { event: HistoryEvent
   const before = new Date(new Date(event.recordedAt).getTime() - 1).toISOString();
   return (
     <Stack gap={4} mt={2}>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {t('history.recordedAt', { time: formatDateTime(event.recordedAt, language) })}
         {event.occurredOn && ` · ${t('history.occurredOn', { date: formatDate(event.occurredOn, language) })}`} · {t('history.by', { actor: event.actor })}
       </Text>

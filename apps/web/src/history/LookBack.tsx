@@ -1,4 +1,4 @@
-import { Button, Card, Group, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Title } from '@mantine/core';
 import { TimeInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +50,7 @@ export function LookBack({ knownOn, happenedBy, onLook }: { knownOn?: string | n
       <Title order={2} size="h4" id="look-back" mb="xs">
         {t('history.lookBack.title')}
       </Title>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
+      <Stack gap="md">
         <Stack
           component="form"
           gap="xs"
@@ -63,7 +63,7 @@ export function LookBack({ knownOn, happenedBy, onLook }: { knownOn?: string | n
         >
           <Group align="flex-start" grow wrap="nowrap">
             <DateField label={t('history.lookBack.knownOnDate')} value={knownDate} onChange={setKnownDate} error={knownError} />
-            <TimeInput label={t('history.lookBack.knownOnTime')} value={knownTime} onChange={(event) => setKnownTime(event.currentTarget.value)} maw={140} />
+            <TimeInput label={t('history.lookBack.knownOnTime')} value={knownTime} onChange={(event) => setKnownTime(event.currentTarget.value)} maw={160} />
           </Group>
           <Group>
             <Button type="submit" variant="light">
@@ -88,7 +88,7 @@ export function LookBack({ knownOn, happenedBy, onLook }: { knownOn?: string | n
             </Button>
           </Group>
         </Stack>
-      </SimpleGrid>
+      </Stack>
     </Card>
   );
 }
