@@ -18,6 +18,7 @@ const routes: RouteObject[] = [
     children: [
       { index: true, lazy: async () => ({ Component: (await import('../home/HomePage')).HomePage }) },
       { path: 'programs', lazy: async () => ({ Component: (await import('../programs/ProgramsPage')).ProgramsPage }) },
+      { path: 'programs/:id/history', lazy: async () => ({ Component: (await import('../history/HistoryPage')).HistoryPage }) },
       { path: 'programs/:id', lazy: async () => ({ Component: (await import('../programs/ProgramPage')).ProgramPage }) },
       { path: 'organizations', lazy: async () => ({ Component: (await import('../organizations/OrganizationsPage')).OrganizationsPage }) },
       { path: 'organizations/:id', lazy: async () => ({ Component: (await import('../organizations/OrganizationPage')).OrganizationPage }) },

@@ -1,5 +1,6 @@
 import { activitiesWords } from '../activities/activities.words';
 import { followUpsWords } from '../follow-ups/follow-ups.words';
+import { historyWords } from '../history/history.words';
 import { homeWords } from '../home/home.words';
 import { organizationsWords } from '../organizations/organizations.words';
 import { programsWords } from '../programs/programs.words';
@@ -15,6 +16,7 @@ const features = {
   home: homeWords,
   search: searchWords,
   activities: activitiesWords,
+  history: historyWords,
 };
 
 type FeatureWords<L extends 'en' | 'th'> = { [K in keyof typeof features]: (typeof features)[K][L] };

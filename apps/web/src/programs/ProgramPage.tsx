@@ -28,7 +28,8 @@ export function ProgramPage() {
   );
 }
 
-function ProgramView({ program, language }: { program: Program; language: Language }) {
+/** The program as the page shows it; the history's as-of views show a past state through it too. */
+export function ProgramView({ program, language }: { program: Program; language: Language }) {
   const { t } = useTranslation();
   const { may } = useViewer();
   const today = todayIso();
@@ -43,6 +44,11 @@ function ProgramView({ program, language }: { program: Program; language: Langua
           <Badge size="lg" variant="light">
             {t(`programStatus.${program.status}`)}
           </Badge>
+          {may('Query.programHistory') && (
+            <Anchor component={Link} to={`/programs/${program.id}/history`}>
+              {t('history.link')}
+            </Anchor>
+          )}
         </Group>
         {language === 'th' && program.title.en && <Text c="dimmed">{program.title.en}</Text>}
         {language === 'en' && program.title.th && <Text c="dimmed">{program.title.th}</Text>}

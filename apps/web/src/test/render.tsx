@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Provider as GraphqlProvider, type Client } from 'urql';
-import { fromValue, never } from 'wonka';
+import { fromValue, never, pipe, take, toPromise } from 'wonka';
 import { theme } from '../app/theme';
 import { ViewerContext, type OperationKey, type Viewer } from '../app/viewer';
 import { createI18n } from '../i18n/i18n';
@@ -39,6 +39,10 @@ export function fakeApi(answers: FakeAnswers = {}): FakeApi {
   const client = {
     executeQuery: answer,
     executeMutation: answer,
+    // client.query(...).toPromise(), for screens that ask on demand (a button, paging everything).
+    query: (query: Parameters<typeof answer>[0]['query'], variables?: Record<string, unknown>) => ({
+      toPromise: () => pipe(answer({ query, variables }), take(1), toPromise),
+    }),
     executeSubscription: () => never,
   } as unknown as Client;
   return { client, sent };
