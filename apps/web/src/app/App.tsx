@@ -19,6 +19,7 @@ const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/programs" replace /> },
       { path: 'programs', lazy: async () => ({ Component: (await import('../programs/ProgramsPage')).ProgramsPage }) },
       { path: 'programs/:id', lazy: async () => ({ Component: (await import('../programs/ProgramPage')).ProgramPage }) },
+      { path: 'agreements/:id', lazy: async () => ({ Component: (await import('../agreements/AgreementPage')).AgreementPage }) },
       { path: '*', Component: NotFound },
     ],
   },

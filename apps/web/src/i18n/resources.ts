@@ -1,3 +1,4 @@
+import { agreementsWords } from '../agreements/agreements.words';
 import { organizationsWords } from '../organizations/organizations.words';
 import { programsWords } from '../programs/programs.words';
 import { en } from './en';
@@ -7,6 +8,7 @@ import { th } from './th';
 const features = {
   programs: programsWords,
   organizations: organizationsWords,
+  agreements: agreementsWords,
 };
 
 type FeatureWords<L extends 'en' | 'th'> = { [K in keyof typeof features]: (typeof features)[K][L] };
