@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBroadcast, IconX } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -253,18 +253,20 @@ function ProgramView({ program, language, refresh, updated }: { program: Program
                 const overdue = followUp.dueOn !== null && followUp.dueOn < today;
                 const daysLate = followUp.dueOn ? Math.round((Date.parse(today) - Date.parse(followUp.dueOn)) / DAY_MS) : 0;
                 return (
-                  <Alert
+                  // Not an Alert: role="alert" would interrupt a screen reader for every overdue item on load.
+                  <Paper
                     key={followUp.id}
-                    color={overdue ? 'red' : 'gray'}
-                    variant={overdue ? 'light' : 'outline'}
-                    icon={overdue ? <IconAlertTriangle size={18} aria-label={t('programs.page.overdue')} role="img" /> : undefined}
-                    data-overdue={overdue || undefined}
+                    withBorder
                     p="xs"
+                    bg={overdue ? 'red.0' : undefined}
+                    style={overdue ? { borderLeft: '4px solid var(--mantine-color-red-7)' } : undefined}
+                    data-overdue={overdue || undefined}
                   >
                     <Text>{followUp.description}</Text>
                     <Group gap="xs">
                       {overdue && followUp.dueOn ? (
                         <Text size="sm" fw={700} c="red.9">
+                          <IconAlertTriangle size={14} aria-hidden style={{ verticalAlign: '-2px', marginRight: 4 }} />
                           {t('programs.page.overdueBy', { count: daysLate, date: formatDate(followUp.dueOn, language) })}
                         </Text>
                       ) : (
@@ -276,7 +278,7 @@ function ProgramView({ program, language, refresh, updated }: { program: Program
                         </Text>
                       )}
                     </Group>
-                  </Alert>
+                  </Paper>
                 );
               })}
             </Stack>

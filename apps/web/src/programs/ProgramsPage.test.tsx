@@ -26,7 +26,7 @@ const twoPages = (variables: Record<string, unknown>) =>
       ? { programs: { totalCount: 2, pageInfo: { endCursor: 'c2', hasNextPage: false }, edges: [{ node: program('p2', 'ข้าวไทยสู่จีน', 'Thai rice to China') }] } }
       : new Error(`unexpected cursor ${String(variables.after)}`);
 
-describe('the programs list', () => {
+describe('the programs list', { timeout: 20000 }, () => {
   it('shows each program in Thai with its status, lead agencies, a Buddhist-Era start and its revenue in baht', async () => {
     renderScreen(<ProgramsPage />, { api: fakeApi({ Programs: programs }), language: 'th' });
     expect(await screen.findByRole('link', { name: 'OTOP สู่ตลาดโลก' })).toHaveAttribute('href', '/programs/p1');

@@ -11,7 +11,6 @@ export const programsWords = defineWords({
       columns: { title: 'Program', status: 'Status', leads: 'Lead agencies', startedOn: 'Started', revenue: 'Revenue' },
       empty: 'No program matches.',
       partner: 'Partner',
-      shown: 'Showing {{shown}} of {{total}}',
       launch: 'Launch a program',
     },
     launch: {
@@ -90,7 +89,6 @@ export const programsWords = defineWords({
       columns: { title: 'โครงการ', status: 'สถานะ', leads: 'หน่วยงานหลัก', startedOn: 'เริ่ม', revenue: 'รายได้' },
       empty: 'ไม่พบโครงการที่ตรงกัน',
       partner: 'ภาคีความร่วมมือ',
-      shown: 'แสดง {{shown}} จาก {{total}}',
       launch: 'เริ่มโครงการใหม่',
     },
     launch: {
