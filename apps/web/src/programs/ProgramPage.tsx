@@ -207,7 +207,8 @@ function ProgramView({ program, language, refresh, updated }: { program: Program
                         {localized(agreement.title, language)}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>
+                    {/* Wide enough for the badge: Mantine's badge label would otherwise shrink to "DRA…". */}
+                    <Table.Td miw={120}>
                       <AgreementStatusBadge status={agreement.status} />
                     </Table.Td>
                     <Table.Td>{agreement.signedOn ? formatDate(agreement.signedOn, language) : t('common.none')}</Table.Td>
