@@ -25,6 +25,7 @@ const routes: RouteObject[] = [
       { path: 'follow-ups', lazy: async () => ({ Component: (await import('../follow-ups/FollowUpsPage')).FollowUpsPage }) },
       { path: 'activities/new', lazy: async () => ({ Component: (await import('../activities/LogActivityPage')).LogActivityPage }) },
       { path: 'activities/:id', lazy: async () => ({ Component: (await import('../activities/ActivityPage')).ActivityPage }) },
+      { path: 'agreements/:id', lazy: async () => ({ Component: (await import('../agreements/AgreementPage')).AgreementPage }) },
       { path: '*', Component: NotFound },
     ],
   },

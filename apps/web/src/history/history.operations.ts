@@ -1,4 +1,5 @@
 import { graphql } from '../graphql/graphql';
+import { ProgramViewFields } from '../programs/programs.operations';
 
 export const ProgramHistoryQuery = graphql(`
   query ProgramHistory($programId: ID!, $first: Int, $after: String) {
@@ -27,32 +28,21 @@ export const OrganizationNameQuery = graphql(`
 `);
 
 /**
- * The program as known at `asOf`, or as it had happened by `occurredBy`. The fields are the
- * live program page's (ProgramQuery, so ProgramView shows it the same way: keep them equal; the
- * compiler says when they drift), plus every outcome with its figure, where a corrected amount shows.
+ * The program as known at `asOf`, or as it had happened by `occurredBy`: the live page's fields
+ * (ProgramViewFields, so ProgramView shows it the same way), plus every outcome with its figure,
+ * where a corrected amount shows.
  */
-export const ProgramAsOfQuery = graphql(`
+export const ProgramAsOfQuery = graphql(
+  `
   query ProgramAsOf($programId: ID!, $asOf: DateTime!, $occurredBy: Date) {
     programAsOf(programId: $programId, asOf: $asOf, occurredBy: $occurredBy) {
-      id
-      title { th en zh }
-      summary
-      status
-      startedOn
-      version
-      updatedAt
-      partners { role joinedOn organization { id name { th en } kind } }
-      totals { kind currency amount quantity }
-      agreements { id title { th en } status signedOn expiresOn terminatedOn parties { id name { th en } } }
-      activities(first: 100) {
-        totalCount
-        edges { node { id kind status title { th en zh } startsOn endsOn location { venue city country } } }
-      }
-      followUps(status: OPEN) { id description dueOn status owner { id name { th en } } activity { id } }
+      ...ProgramViewFields
       outcomes { id kind amount currency quantity description voided activity { id title { th en } } }
     }
   }
-`);
+`,
+  [ProgramViewFields],
+);
 
 export const VerifyHistoryQuery = graphql(`
   query VerifyHistory($programId: ID, $against: HistoryDigestInput) {

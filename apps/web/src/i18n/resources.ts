@@ -1,4 +1,5 @@
 import { activitiesWords } from '../activities/activities.words';
+import { agreementsWords } from '../agreements/agreements.words';
 import { followUpsWords } from '../follow-ups/follow-ups.words';
 import { historyWords } from '../history/history.words';
 import { homeWords } from '../home/home.words';
@@ -17,6 +18,7 @@ const features = {
   search: searchWords,
   activities: activitiesWords,
   history: historyWords,
+  agreements: agreementsWords,
 };
 
 type FeatureWords<L extends 'en' | 'th'> = { [K in keyof typeof features]: (typeof features)[K][L] };

@@ -21,7 +21,8 @@ export interface FakeApi {
 
 /**
  * A urql client that answers from `answers` by operation name, with no network: components are
- * tested as they run, through the same hooks. An operation with no answer stays pending.
+ * tested as they run, through the same hooks. An operation with no answer stays pending; a
+ * subscription with an answer emits it once.
  */
 export function fakeApi(answers: FakeAnswers = {}): FakeApi {
   const sent: FakeApi['sent'] = [];
@@ -43,7 +44,8 @@ export function fakeApi(answers: FakeAnswers = {}): FakeApi {
     query: (query: Parameters<typeof answer>[0]['query'], variables?: Record<string, unknown>) => ({
       toPromise: () => pipe(answer({ query, variables }), take(1), toPromise),
     }),
-    executeSubscription: () => never,
+    // A subscription with an answer emits it once: one signal, as the api sends after a change.
+    executeSubscription: answer,
   } as unknown as Client;
   return { client, sent };
 }
