@@ -20,7 +20,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: true,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: the machine may be busy, and a live update crosses projector, api and socket.
+  expect: { timeout: 15_000 },
   outputDir: join(repoRoot, 'tmp/playwright-results'),
   reporter: [['list'], ['json', { outputFile: join(repoRoot, 'tmp/playwright.json') }]],
   use: {

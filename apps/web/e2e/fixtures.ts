@@ -128,10 +128,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (!testEnvironment().screenshots) return;
   const dir = join(REPO_ROOT, 'docs/screenshots');
   mkdirSync(dir, { recursive: true });
-  const size = page.viewportSize();
-  if (size?.width !== 1280) await page.setViewportSize({ width: 1280, height: size?.height ?? 800 });
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
   await page.evaluate(() => document.fonts.ready);
+  // A window as tall as the page: the app shell's fixed navigation then reaches the bottom of the
+  // picture, as it does on screen, instead of stopping at the first 800 px.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1280, height: Math.max(height, size.height) });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+  await page.setViewportSize(size);
 }
 
 /** A text no demo record and no other test uses, so a test finds exactly what it wrote. */
