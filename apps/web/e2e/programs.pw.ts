@@ -1,4 +1,4 @@
-import { activityInput, LOG_ACTIVITY } from './operations';
+import { activityInput, LAUNCH_PROGRAM, LOG_ACTIVITY, programInput } from './operations';
 import { chooseLanguage, expect, expectAccessible, graphqlFromPage, screenshot, signIn, test, uniqueText } from './fixtures';
 
 // The demo data's program (libs/domain's reference case), as the demo loads it.
@@ -10,12 +10,19 @@ const PROGRAM = {
 test.describe('the programs list', () => {
   test('finds the reference program by a Thai search and by an English search, and nothing by a search nothing matches', async ({ page, tracker }) => {
     await signIn(page, 'planner');
+    // A second program the searches must leave out (the demo data has one program only).
+    const decoy = uniqueText('decoy program');
+    expect((await graphqlFromPage(page, LAUNCH_PROGRAM, { input: programInput(decoy) })).errors).toBeUndefined();
     const search = page.getByRole('textbox', { name: /ค้นหา|Search/ });
     const programLink = (title: string) => page.getByRole('link', { name: title, exact: true });
+    await page.reload();
+    await expect(programLink(decoy)).toBeVisible();
+    await expect(programLink(PROGRAM.th)).toBeVisible();
 
     await search.fill('ลาซาด้า');
     await expect(programLink(PROGRAM.th)).toBeVisible();
-    await expect(page.getByText('1 โครงการ')).toBeVisible();
+    await expect(programLink(decoy)).toHaveCount(0);
+    await expect(page.getByText('1 โครงการ', { exact: true })).toBeVisible();
     await expectAccessible(page);
 
     await search.fill('ไม่มีโครงการชื่อนี้');
@@ -25,6 +32,7 @@ test.describe('the programs list', () => {
     await chooseLanguage(page, 'en');
     await search.fill('e-commerce');
     await expect(programLink(PROGRAM.en)).toBeVisible();
+    await expect(programLink(decoy)).toHaveCount(0);
     await expect(page.getByText('1 program', { exact: true })).toBeVisible();
     await expectAccessible(page);
 

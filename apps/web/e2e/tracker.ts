@@ -1,7 +1,7 @@
 import { childEnvironment } from '@tracker/config';
 import { removeDataDir } from '@tracker/database/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -48,6 +48,8 @@ export async function startTracker(): Promise<RunningTracker> {
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
 
+  // One open file for both streams: the child's stderr and this process's copy of its stdout
+  // share the file's offset, so neither overwrites the other.
   const log = openSync(TRACKER_LOG, 'w');
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/start.main.ts'], {
     cwd: REPO_ROOT,
@@ -74,7 +76,7 @@ export async function startTracker(): Promise<RunningTracker> {
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     output += chunk;
-    writeFileSync(TRACKER_LOG, chunk, { flag: 'a' });
+    writeSync(log, chunk);
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
 
