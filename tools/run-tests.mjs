@@ -3,7 +3,9 @@
 //   2. the web app's build: typed against the served schema, so a contract change that breaks
 //      the app fails here (counted as one test);
 //   3. vitest: the web app's components and formatting;
-//   4. the web app's size budget (one test).
+//   4. the web app's size budget (one test);
+//   5. Playwright: the web app end to end in Debian's Chromium against a tracker it starts
+//      (apps/web/e2e; after the build, whose bundle the tracker serves).
 // `npm test -- <jest arguments>` runs jest alone with them, as before (e.g. a path to one spec).
 // The counts are also written to tmp/test-summary.json for .ci/run.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +16,7 @@ const root = resolve(import.meta.dirname, '..');
 const tmp = join(root, 'tmp');
 mkdirSync(tmp, { recursive: true });
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const run = (command, args, cwd = root) => spawnSync(command, args, { cwd, stdio: 'inherit', env: process.env }).status ?? 1;
+const run = (command, args, cwd = root, env = process.env) => spawnSync(command, args, { cwd, stdio: 'inherit', env }).status ?? 1;
 
 const jestArgs = process.argv.slice(2);
 if (jestArgs.length > 0) process.exit(run(bin('jest'), jestArgs));
@@ -60,6 +62,20 @@ rmSync(vitestReport, { force: true });
 count('vitest', vitestReport, run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestReport}`], join(root, 'apps/web')), fromJest);
 
 step('web size budget', run(process.execPath, [join(root, 'apps/web/tools/check-bundle-size.mjs'), join(root, 'dist/apps/web')]));
+
+// Playwright writes tmp/playwright.json (apps/web/playwright.config.ts). It runs with no retries,
+// so a test that fails once is a failure (`flaky` only appears with retries: counted as failed).
+// A skipped test counts as failed too (the team's rule: no skipped tests), and a run that broke
+// before its tests (the global setup) reports its errors: one failure at least.
+const fromPlaywright = ({ stats, errors }) => {
+  const failed = stats.unexpected + stats.flaky + stats.skipped;
+  return { passed: stats.expected, failed: failed === 0 && errors?.length ? 1 : failed };
+};
+const playwrightReport = join(tmp, 'playwright.json');
+rmSync(playwrightReport, { force: true });
+// Never a browser download: the tests launch /usr/bin/chromium (.ci/run installs it).
+const playwrightEnv = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+count('playwright', playwrightReport, run(bin('playwright'), ['test', '-c', 'playwright.config.ts'], join(root, 'apps/web'), playwrightEnv), fromPlaywright);
 
 writeFileSync(join(tmp, 'test-summary.json'), `${JSON.stringify({ ...totals, runners }, null, 2)}\n`);
 console.log(`\n${Object.entries(runners).map(([name, r]) => `${name}: ${r.passed} passed, ${r.failed} failed`).join('\n')}`);

@@ -7,7 +7,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 import { CALLBACK_PATH, createUserManager, SILENT_RENEW_PATH, type SignInState } from './auth/auth';
 import { AuthProvider } from './auth/AuthProvider';
 import { SignInPage } from './auth/SignInPage';
@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <MantineProvider theme={theme}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
           <AuthProvider users={users} initialUser={user}>
             {error ? <SignInPage error={error} /> : <App />}
           </AuthProvider>

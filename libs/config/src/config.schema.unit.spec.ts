@@ -193,7 +193,13 @@ describe('the test environment', () => {
       fuzzSeed: undefined,
       eventStoreUrl: undefined,
       updateWebSchema: false,
+      screenshots: false,
     });
+  });
+
+  it('reads SCREENSHOTS=1: the end-to-end run writes the README screenshots', () => {
+    expect(parseTestEnvironment({ SCREENSHOTS: '1' })).toMatchObject({ screenshots: true });
+    expect(() => parseTestEnvironment({ SCREENSHOTS: 'sometimes' })).toThrow('SCREENSHOTS="sometimes" is not allowed');
   });
 
   it('reads HARDENING_HEAVY=1 and a fuzz seed to replay', () => {

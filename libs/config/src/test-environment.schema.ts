@@ -17,6 +17,8 @@ export const testEnvironmentSchema = z.object({
   EVENTSTORE_URL: variable(eventStoreUrl.optional()),
   /** `npm run web:schema`: write the served schema to the web app's copy instead of comparing them. */
   UPDATE_WEB_SCHEMA: variable(yesNo.default(false)),
+  /** The web app's end-to-end run (apps/web/e2e) also writes the README's screenshots to docs/screenshots. */
+  SCREENSHOTS: variable(yesNo.default(false)),
 });
 
 export interface TestEnvironment {
@@ -26,6 +28,7 @@ export interface TestEnvironment {
   fuzzSeed: string | undefined;
   eventStoreUrl: string | undefined;
   updateWebSchema: boolean;
+  screenshots: boolean;
 }
 
 export function parseTestEnvironment(env: Environment): TestEnvironment {
@@ -37,5 +40,6 @@ export function parseTestEnvironment(env: Environment): TestEnvironment {
     fuzzSeed: v.FUZZ_SEED,
     eventStoreUrl: v.EVENTSTORE_URL,
     updateWebSchema: v.UPDATE_WEB_SCHEMA,
+    screenshots: v.SCREENSHOTS,
   };
 }
