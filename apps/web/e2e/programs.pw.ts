@@ -13,7 +13,8 @@ test.describe('the programs list', () => {
     // A second program the searches must leave out (the demo data has one program only).
     const decoy = uniqueText('decoy program');
     expect((await graphqlFromPage(page, LAUNCH_PROGRAM, { input: programInput(decoy) })).errors).toBeUndefined();
-    const search = page.getByRole('textbox', { name: /ค้นหา|Search/ });
+    // The list's own search box (the header has a search across everything too).
+    const search = page.getByRole('textbox', { name: /^(ค้นหาโครงการ|Search programs)$/ });
     const programLink = (title: string) => page.getByRole('link', { name: title, exact: true });
     await page.reload();
     await expect(programLink(decoy)).toBeVisible();

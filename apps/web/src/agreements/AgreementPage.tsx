@@ -64,7 +64,7 @@ function AgreementView({ agreement, language, refresh }: { agreement: Agreement;
           </Text>
         )}
       </Stack>
-      <Text role="status" size="sm" c="teal.8">
+      <Text role="status" size="sm" c="teal.9">
         {saved ? t('programs.actions.saved') : ''}
       </Text>
       {(canSign || canAmend || canTerminate) && (

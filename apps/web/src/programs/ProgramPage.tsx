@@ -104,7 +104,7 @@ export function ProgramView({ program, language, refresh, updated = false }: { p
               {t('programs.page.live')}
             </Text>
             {/* Always in the page, so screen readers announce the words when a signal fills it. */}
-            <Text size="xs" fw={600} c="teal.8" role="status" aria-live="polite">
+            <Text size="xs" fw={600} c="teal.9" role="status" aria-live="polite">
               {updated ? t('programs.page.updated') : ''}
             </Text>
           </Group>
@@ -329,7 +329,7 @@ export function ProgramView({ program, language, refresh, updated = false }: { p
 function SavedNotice({ saved, language }: { saved: RecordedAgreement | 'program' | null; language: Language }) {
   const { t } = useTranslation();
   return (
-    <Text role="status" size="sm" c="teal.8">
+    <Text role="status" size="sm" c="teal.9">
       {saved === 'program' && t('programs.actions.saved')}
       {saved && saved !== 'program' && (
         <>

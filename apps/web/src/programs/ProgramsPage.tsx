@@ -39,7 +39,7 @@ export function ProgramsPage() {
         {viewer.may('Mutation.launchProgram') && <Button onClick={() => setLaunching(true)}>{t('programs.list.launch')}</Button>}
       </Group>
       <Group align="end">
-        <TextInput label={t('common.search')} placeholder={t('programs.list.searchPlaceholder')} value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={360} maw="100%" />
+        <TextInput label={t('programs.list.search')} placeholder={t('programs.list.searchPlaceholder')} value={search} onChange={(event) => setSearch(event.currentTarget.value)} w={360} maw="100%" />
         <Select
           label={t('common.status')}
           placeholder={t('common.all')}

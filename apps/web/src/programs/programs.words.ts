@@ -5,6 +5,7 @@ export const programsWords = defineWords({
   en: {
     list: {
       title: 'Programs',
+      search: 'Search programs',
       searchPlaceholder: 'Search programs in Thai or English',
       count_one: '{{count}} program',
       count_other: '{{count}} programs',
@@ -83,6 +84,7 @@ export const programsWords = defineWords({
   th: {
     list: {
       title: 'โครงการ',
+      search: 'ค้นหาโครงการ',
       searchPlaceholder: 'ค้นหาโครงการเป็นภาษาไทยหรืออังกฤษ',
       count_one: '{{count}} โครงการ',
       count_other: '{{count}} โครงการ',
