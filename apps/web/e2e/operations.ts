@@ -22,3 +22,20 @@ export const LAUNCH_PROGRAM = `
 export function programInput(title: string) {
   return { title: { th: title, en: title }, status: 'ACTIVE', startedOn: '2020-01-01' };
 }
+
+export const RECORD_OUTCOME = `
+  mutation RecordOutcome($input: RecordOutcomeInput!) {
+    recordOutcome(input: $input) { outcome { id } }
+  }
+`;
+
+/** Revenue in baht on `programId` (amounts are decimal strings, as the API takes money). */
+export function revenueInput(programId: string, amount: string, description: string) {
+  return { programId, kind: 'REVENUE', amount, currency: 'THB', description };
+}
+
+export const CORRECT_OUTCOME = `
+  mutation CorrectOutcome($input: CorrectOutcomeInput!) {
+    correctOutcome(input: $input) { outcome { id } }
+  }
+`;
