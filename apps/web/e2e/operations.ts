@@ -39,3 +39,15 @@ export const CORRECT_OUTCOME = `
     correctOutcome(input: $input) { outcome { id } }
   }
 `;
+
+export const ORGANIZATION_IDS = `
+  query OrganizationIds($search: String) {
+    organizations(filter: { search: $search }, first: 1) { edges { node { id } } }
+  }
+`;
+
+export const RECORD_AGREEMENT = `
+  mutation RecordAgreement($input: RecordAgreementInput!) {
+    recordAgreement(input: $input) { agreement { id } }
+  }
+`;

@@ -1,13 +1,12 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import './app/app.css';
-import { MantineProvider } from '@mantine/core';
 import type { User } from 'oidc-client-ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
-import { cssVariablesResolver, theme } from './app/theme';
+import { AppTheme } from './app/AppTheme';
 import { CALLBACK_PATH, createUserManager, SILENT_RENEW_PATH, type SignInState } from './auth/auth';
 import { AuthProvider } from './auth/AuthProvider';
 import { SignInPage } from './auth/SignInPage';
@@ -56,11 +55,11 @@ async function start(): Promise<void> {
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+        <AppTheme>
           <AuthProvider users={users} initialUser={user}>
             {error ? <SignInPage error={error} /> : <App />}
           </AuthProvider>
-        </MantineProvider>
+        </AppTheme>
       </I18nextProvider>
     </StrictMode>,
   );

@@ -18,6 +18,7 @@ export const en = {
   },
   role: { DIPLOMAT: 'Diplomat', PLANNER: 'Planner', AUDITOR: 'Auditor', ADMIN: 'Administrator' },
   common: {
+    close: 'Close this dialog',
     search: 'Search',
     status: 'Status',
     all: 'All',

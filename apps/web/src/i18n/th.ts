@@ -19,6 +19,7 @@ export const th: Translation = {
   },
   role: { DIPLOMAT: 'นักการทูต', PLANNER: 'ผู้วางแผน', AUDITOR: 'ผู้ตรวจสอบ', ADMIN: 'ผู้ดูแลระบบ' },
   common: {
+    close: 'ปิดหน้าต่างนี้',
     search: 'ค้นหา',
     status: 'สถานะ',
     all: 'ทั้งหมด',

@@ -1,11 +1,10 @@
-import { MantineProvider } from '@mantine/core';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Provider as GraphqlProvider, type Client } from 'urql';
 import { fromValue, never, pipe, take, toPromise } from 'wonka';
-import { theme } from '../app/theme';
+import { AppTheme } from '../app/AppTheme';
 import { ViewerContext, type OperationKey, type Viewer } from '../app/viewer';
 import { createI18n } from '../i18n/i18n';
 import type { Language } from '../i18n/languages';
@@ -66,13 +65,13 @@ export function renderScreen(
   const router = createMemoryRouter([{ path: route, element }, { path: '*', element: <p>elsewhere</p> }], { initialEntries: [path] });
   const result = render(
     <I18nextProvider i18n={createI18n(language)}>
-      <MantineProvider theme={theme}>
+      <AppTheme>
         <GraphqlProvider value={api.client}>
           <ViewerContext.Provider value={viewer}>
             <RouterProvider router={router} />
           </ViewerContext.Provider>
         </GraphqlProvider>
-      </MantineProvider>
+      </AppTheme>
     </I18nextProvider>,
   );
   return { ...result, api };
