@@ -15,7 +15,7 @@ import { ActivityQuery, CancelActivityMutation, CorrectActivityMutation } from '
 import { ActivityFields, KindIcon } from './ActivityFields';
 import { correctionInput, fromActivity, validateActivity, type Activity, type ActivityFormValues } from './activity-form';
 import { AddFollowUpForm, CloseFollowUpForm, ReopenFollowUpForm, UpdateFollowUpForm, type FollowUp } from './FollowUpForms';
-import { FormAlert, FormButtons, ReasonField, useSave } from './forms';
+import { FormAlert, FormButtons, ReasonField, ReasonOnlyForm, useSave } from './forms';
 import { addDecimals } from './outcome-input';
 import { CorrectOutcomeForm, RecordOutcomeForm, VoidOutcomeForm, type Outcome } from './OutcomeForms';
 
@@ -425,33 +425,18 @@ function CorrectActivityForm({ activity, today, onDone, onClose, onReload }: { a
 /** Cancel the activity, with a reason (a correction back to PLANNED or HELD reinstates it). */
 function CancelActivityForm({ activity, onDone, onClose, onReload }: { activity: Activity; onDone(): void; onClose(): void; onReload(): void }) {
   const { t } = useTranslation();
-  const command = useSave(CancelActivityMutation);
-  const [reason, setReason] = useState('');
-  const [own, setOwn] = useState<string | null>(null);
   return (
     <Card withBorder>
-      <form
-        noValidate
-        aria-label={t('activities.page.cancelTitle')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!reason.trim()) {
-            setOwn(t('activities.errors.reasonRequired'));
-            return;
-          }
-          setOwn(null);
-          void command.save({ id: activity.id, expectedVersion: activity.version, reason: reason.trim() }).then((saved) => saved && onDone());
-        }}
-      >
-        <Stack>
-          <Title order={3} size="h5">
-            {t('activities.page.cancelTitle')}
-          </Title>
-          <FormAlert stale={command.stale} message={command.form} onReload={onReload} />
-          <ReasonField value={reason} onChange={setReason} error={own ?? command.fields.reason} />
-          <FormButtons submit={t('activities.page.cancelSubmit')} onClose={onClose} loading={command.fetching} />
-        </Stack>
-      </form>
+      <ReasonOnlyForm
+        mutation={CancelActivityMutation}
+        record={activity}
+        title={t('activities.page.cancelTitle')}
+        showTitle
+        submit={t('activities.page.cancelSubmit')}
+        onDone={onDone}
+        onClose={onClose}
+        onReload={onReload}
+      />
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import { DateField } from '../forms/DateField';
 import type { ResultOf } from '../graphql/graphql';
 import { OrganizationPicker, type PickedOrganization } from '../organizations/OrganizationPicker';
 import { AddFollowUpMutation, CloseFollowUpMutation, ReopenFollowUpMutation, UpdateFollowUpMutation, type ActivityQuery } from './activities.operations';
-import { FormAlert, FormButtons, ReasonField, useSave } from './forms';
+import { FormAlert, FormButtons, ReasonField, ReasonOnlyForm, useSave } from './forms';
 
 export type FollowUp = NonNullable<ResultOf<typeof ActivityQuery>['activity']>['followUps'][number];
 
@@ -140,28 +140,15 @@ export function UpdateFollowUpForm({ followUp, onDone, onClose, onReload }: { fo
 /** Reopen a done or dropped follow-up, with a reason. */
 export function ReopenFollowUpForm({ followUp, onDone, onClose, onReload }: { followUp: FollowUp; onDone(): void; onClose(): void; onReload(): void }) {
   const { t } = useTranslation();
-  const command = useSave(ReopenFollowUpMutation);
-  const [reason, setReason] = useState('');
-  const [own, setOwn] = useState<string | null>(null);
   return (
-    <form
-      noValidate
-      aria-label={t('activities.followUps.reopenTitle')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!reason.trim()) {
-          setOwn(t('activities.errors.reasonRequired'));
-          return;
-        }
-        setOwn(null);
-        void command.save({ id: followUp.id, expectedVersion: followUp.version, reason: reason.trim() }).then((done) => done && onDone());
-      }}
-    >
-      <Stack>
-        <FormAlert stale={command.stale} message={command.form} onReload={onReload} />
-        <ReasonField value={reason} onChange={setReason} error={own ?? command.fields.reason} />
-        <FormButtons submit={t('activities.followUps.reopen')} onClose={onClose} loading={command.fetching} />
-      </Stack>
-    </form>
+    <ReasonOnlyForm
+      mutation={ReopenFollowUpMutation}
+      record={followUp}
+      title={t('activities.followUps.reopenTitle')}
+      submit={t('activities.followUps.reopen')}
+      onDone={onDone}
+      onClose={onClose}
+      onReload={onReload}
+    />
   );
 }

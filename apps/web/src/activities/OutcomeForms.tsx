@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../graphql/graphql';
 import { CorrectOutcomeMutation, RecordOutcomeMutation, VoidOutcomeMutation, type ActivityQuery } from './activities.operations';
-import { FormAlert, FormButtons, ReasonField, useSave } from './forms';
+import { FormAlert, FormButtons, ReasonField, ReasonOnlyForm, useSave } from './forms';
 import { readAmount, readQuantity } from './outcome-input';
 
 export const OUTCOME_KINDS = ['REVENUE', 'INVESTMENT', 'ORDERS', 'PARTICIPANTS', 'TRAINED', 'AGREEMENT', 'OTHER'] as const;
@@ -158,28 +158,15 @@ export function CorrectOutcomeForm({ outcome, onDone, onClose, onReload }: { out
 /** Void an outcome recorded by mistake: it stays in the history and counts in no total. */
 export function VoidOutcomeForm({ outcome, onDone, onClose, onReload }: { outcome: Outcome; onDone(): void; onClose(): void; onReload(): void }) {
   const { t } = useTranslation();
-  const command = useSave(VoidOutcomeMutation);
-  const [reason, setReason] = useState('');
-  const [own, setOwn] = useState<string | null>(null);
   return (
-    <form
-      noValidate
-      aria-label={t('activities.outcomes.voidTitle')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!reason.trim()) {
-          setOwn(t('activities.errors.reasonRequired'));
-          return;
-        }
-        setOwn(null);
-        void command.save({ id: outcome.id, expectedVersion: outcome.version, reason: reason.trim() }).then((done) => done && onDone());
-      }}
-    >
-      <Stack>
-        <FormAlert stale={command.stale} message={command.form} onReload={onReload} />
-        <ReasonField value={reason} onChange={setReason} error={own ?? command.fields.reason} />
-        <FormButtons submit={t('activities.outcomes.voidSubmit')} onClose={onClose} loading={command.fetching} />
-      </Stack>
-    </form>
+    <ReasonOnlyForm
+      mutation={VoidOutcomeMutation}
+      record={outcome}
+      title={t('activities.outcomes.voidTitle')}
+      submit={t('activities.outcomes.voidSubmit')}
+      onDone={onDone}
+      onClose={onClose}
+      onReload={onReload}
+    />
   );
 }

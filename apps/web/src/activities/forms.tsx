@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, type AnyVariables, type CombinedError, type DocumentInput } from 'urql';
 import { mutationErrors, useCommandId } from '../forms/command';
@@ -82,5 +83,64 @@ export function FormButtons({ submit, onClose, loading }: { submit: string; onCl
         {submit}
       </Button>
     </Group>
+  );
+}
+
+/** The input of a command whose only field is its reason. */
+type ReasonInput = { commandId?: string | null; id: string; expectedVersion?: number | null; reason: string };
+
+/**
+ * A command that takes nothing but a reason (cancel an activity, void an outcome, reopen a
+ * follow-up): sent for the record as shown (its version, so a stale form gets CONFLICT), and
+ * refused here, in the reader's language, while the reason is blank.
+ */
+export function ReasonOnlyForm<Data>({
+  mutation,
+  record,
+  title,
+  showTitle = false,
+  submit,
+  onDone,
+  onClose,
+  onReload,
+}: {
+  mutation: DocumentInput<Data, { input: ReasonInput } & AnyVariables>;
+  record: { id: string; version: number };
+  title: string;
+  showTitle?: boolean;
+  submit: string;
+  onDone(): void;
+  onClose(): void;
+  onReload(): void;
+}) {
+  const { t } = useTranslation();
+  const command = useSave(mutation);
+  const [reason, setReason] = useState('');
+  const [own, setOwn] = useState<string | null>(null);
+  return (
+    <form
+      noValidate
+      aria-label={title}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!reason.trim()) {
+          setOwn(t('activities.errors.reasonRequired'));
+          return;
+        }
+        setOwn(null);
+        void command.save({ id: record.id, expectedVersion: record.version, reason: reason.trim() }).then((saved) => saved && onDone());
+      }}
+    >
+      <Stack>
+        {showTitle && (
+          <Title order={3} size="h5">
+            {title}
+          </Title>
+        )}
+        <FormAlert stale={command.stale} message={command.form} onReload={onReload} />
+        <ReasonField value={reason} onChange={setReason} error={own ?? command.fields.reason} />
+        <FormButtons submit={submit} onClose={onClose} loading={command.fetching} />
+      </Stack>
+    </form>
   );
 }
