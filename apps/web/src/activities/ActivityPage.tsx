@@ -15,7 +15,8 @@ import { ActivityQuery, CancelActivityMutation, CorrectActivityMutation } from '
 import { ActivityFields, KindIcon } from './ActivityFields';
 import { correctionInput, fromActivity, validateActivity, type Activity, type ActivityFormValues } from './activity-form';
 import { AddFollowUpForm, CloseFollowUpForm, ReopenFollowUpForm, UpdateFollowUpForm, type FollowUp } from './FollowUpForms';
-import { FormAlert, FormButtons, ReasonField, ReasonOnlyForm, useSave } from './forms';
+import { FormButtons } from '../forms/FormButtons';
+import { FormAlert, ReasonField, ReasonOnlyForm, useSave } from './forms';
 import { addDecimals } from './outcome-input';
 import { CorrectOutcomeForm, RecordOutcomeForm, VoidOutcomeForm, type Outcome } from './OutcomeForms';
 

@@ -5,7 +5,8 @@ import { DateField } from '../forms/DateField';
 import type { ResultOf } from '../graphql/graphql';
 import { OrganizationPicker, type PickedOrganization } from '../organizations/OrganizationPicker';
 import { AddFollowUpMutation, CloseFollowUpMutation, ReopenFollowUpMutation, UpdateFollowUpMutation, type ActivityQuery } from './activities.operations';
-import { FormAlert, FormButtons, ReasonField, ReasonOnlyForm, useSave } from './forms';
+import { FormButtons } from '../forms/FormButtons';
+import { FormAlert, ReasonField, ReasonOnlyForm, useSave } from './forms';
 
 export type FollowUp = NonNullable<ResultOf<typeof ActivityQuery>['activity']>['followUps'][number];
 

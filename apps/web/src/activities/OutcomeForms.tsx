@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../graphql/graphql';
 import { CorrectOutcomeMutation, RecordOutcomeMutation, VoidOutcomeMutation, type ActivityQuery } from './activities.operations';
-import { FormAlert, FormButtons, ReasonField, ReasonOnlyForm, useSave } from './forms';
+import { FormButtons } from '../forms/FormButtons';
+import { FormAlert, ReasonField, ReasonOnlyForm, useSave } from './forms';
 import { readAmount, readQuantity } from './outcome-input';
 
 export const OUTCOME_KINDS = ['REVENUE', 'INVESTMENT', 'ORDERS', 'PARTICIPANTS', 'TRAINED', 'AGREEMENT', 'OTHER'] as const;

@@ -1,15 +1,11 @@
-import { Alert, Button, Group, Stack, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Stack, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, type AnyVariables, type CombinedError, type DocumentInput } from 'urql';
+import { useMutation, type AnyVariables, type DocumentInput } from 'urql';
 import { mutationErrors, useCommandId } from '../forms/command';
+import { FormButtons } from '../forms/FormButtons';
 import { apiFieldErrors } from './activity-form';
-
-/** The record was changed by someone else since the form read its version (expectedVersion). */
-export function isStale(error: CombinedError | undefined): boolean {
-  return Boolean(error?.graphQLErrors.some((e) => e.extensions?.reason === 'WRONG_EXPECTED_VERSION'));
-}
 
 /**
  * One command form's sending: its commandId (made when the form opens, sent with every try, so a
@@ -26,7 +22,7 @@ export function useSave<Data, Input extends { commandId?: string | null }>(mutat
     next();
     return answer.data;
   };
-  return { save, commandId, fetching: result.fetching, form: errors.form, fields: apiFieldErrors(errors), stale: isStale(result.error) };
+  return { save, commandId, fetching: result.fetching, form: errors.form, fields: apiFieldErrors(errors), stale: errors.stale };
 }
 
 /**
@@ -67,23 +63,6 @@ export function FormAlert({ stale, message, invalid, onReload }: { stale?: boole
 export function ReasonField({ value, onChange, error }: { value: string; onChange(value: string): void; error?: string | null }) {
   const { t } = useTranslation();
   return <Textarea label={t('common.reason')} required autosize minRows={2} value={value} onChange={(event) => onChange(event.currentTarget.value)} error={error} />;
-}
-
-/** Submit and close buttons of an inline action form. */
-export function FormButtons({ submit, onClose, loading }: { submit: string; onClose?: () => void; loading: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      {onClose && (
-        <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-      )}
-      <Button type="submit" loading={loading}>
-        {submit}
-      </Button>
-    </Group>
-  );
 }
 
 /** The input of a command whose only field is its reason. */

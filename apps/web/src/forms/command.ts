@@ -19,6 +19,11 @@ export interface MutationErrors {
   /** What belongs to no field: a conflict, a refusal, the network. */
   form: string | null;
   code: string | null;
+  /**
+   * The record moved on since the form read its version (CONFLICT, reason WRONG_EXPECTED_VERSION):
+   * someone else changed it; the screen says so and offers the record as it is now.
+   */
+  stale: boolean;
 }
 
 /**
@@ -26,7 +31,7 @@ export interface MutationErrors {
  * above the form. The API names fields of the command's input, without the `input.` prefix.
  */
 export function mutationErrors(error: CombinedError | undefined): MutationErrors {
-  const result: MutationErrors = { fields: {}, form: null, code: null };
+  const result: MutationErrors = { fields: {}, form: null, code: null, stale: false };
   if (!error) return result;
   if (error.networkError && error.graphQLErrors.length === 0) {
     result.form = error.networkError.message;
@@ -35,6 +40,7 @@ export function mutationErrors(error: CombinedError | undefined): MutationErrors
   for (const graphqlError of error.graphQLErrors) {
     const code = typeof graphqlError.extensions?.code === 'string' ? graphqlError.extensions.code : null;
     result.code ??= code;
+    if (code === 'CONFLICT' && graphqlError.extensions?.reason === 'WRONG_EXPECTED_VERSION') result.stale = true;
     const field = typeof graphqlError.extensions?.field === 'string' ? graphqlError.extensions.field.replace(/^input\./, '') : null;
     if (field && !(field in result.fields)) result.fields[field] = graphqlError.message;
     else result.form ??= graphqlError.message;

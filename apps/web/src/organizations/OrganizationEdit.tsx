@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { localized } from '../app/localized';
 import { useViewer } from '../app/viewer';
+import { FormButtons } from '../forms/FormButtons';
 import { mutationErrors, useCommandId, type MutationErrors } from '../forms/command';
 import type { ResultOf } from '../graphql/graphql';
 import { currentLanguage } from '../i18n/i18n';
@@ -57,20 +58,6 @@ function FormAlert({ errors }: { errors: MutationErrors }) {
     <Alert color="red" role="alert">
       {errors.code === 'CONFLICT' ? t('organizations.edit.conflict') : errors.form}
     </Alert>
-  );
-}
-
-function FormButtons({ submit, loading, onClose, color }: { submit: string; loading: boolean; onClose(): void; color?: string }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onClose}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={loading} color={color}>
-        {submit}
-      </Button>
-    </Group>
   );
 }
 

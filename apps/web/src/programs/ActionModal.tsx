@@ -1,13 +1,9 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Modal, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import { mutationErrors, type MutationErrors } from '../forms/command';
-
-/** Whether a failed command was refused because the record moved on since the form opened. */
-export function isStaleVersion(error: CombinedError | undefined): boolean {
-  return Boolean(error?.graphQLErrors.some((e) => e.extensions?.code === 'CONFLICT' && e.extensions?.reason === 'WRONG_EXPECTED_VERSION'));
-}
+import { FormButtons } from '../forms/FormButtons';
 
 /**
  * A command's errors in the reader's words: a stale version says plainly that someone else changed
@@ -17,7 +13,7 @@ export function useCommandErrors(error: CombinedError | undefined): MutationErro
   const { t } = useTranslation();
   const errors = mutationErrors(error);
   if (errors.code === 'CONFLICT') {
-    errors.form = isStaleVersion(error) ? t('programs.actions.conflictVersion') : t('programs.actions.conflict', { message: errors.form ?? '' });
+    errors.form = errors.stale ? t('programs.actions.conflictVersion') : t('programs.actions.conflict', { message: errors.form ?? '' });
   }
   return errors;
 }
@@ -43,7 +39,6 @@ export function ActionModal({
   formError: string | null;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
     <Modal opened onClose={onClose} title={title} size="lg">
       <form
@@ -60,14 +55,7 @@ export function ActionModal({
             </Alert>
           )}
           {children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting}>
-              {submitLabel}
-            </Button>
-          </Group>
+          <FormButtons submit={submitLabel} onClose={onClose} loading={submitting} />
         </Stack>
       </form>
     </Modal>

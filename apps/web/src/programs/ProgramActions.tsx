@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, type CombinedError } from 'urql';
 import { localized } from '../app/localized';
-import { useCommandId } from '../forms/command';
+import { mutationErrors, useCommandId } from '../forms/command';
 import { DateField } from '../forms/DateField';
 import type { ResultOf } from '../graphql/graphql';
 import { currentLanguage } from '../i18n/i18n';
 import { OrganizationPicker, type PickedOrganization } from '../organizations/OrganizationPicker';
-import { ActionModal, isStaleVersion, useCommandErrors } from './ActionModal';
+import { ActionModal, useCommandErrors } from './ActionModal';
 import { AddProgramPartnerMutation, ChangeProgramStatusMutation, CorrectProgramMutation, RemoveProgramPartnerMutation, type ProgramQuery } from './programs.operations';
 
 type Program = NonNullable<ResultOf<typeof ProgramQuery>['program']>;
@@ -51,7 +51,7 @@ export function useExpectedVersion(shown: number, refresh: () => void) {
   return {
     expectedVersion: acceptShown ? shown : opened,
     check(error: CombinedError | undefined) {
-      if (isStaleVersion(error)) {
+      if (mutationErrors(error).stale) {
         setAcceptShown(true);
         refresh();
       }
